@@ -1,0 +1,35 @@
+"""The pipeline graph: read -> parse -> one NLP step -> extractors in parallel -> Parquet.
+
+Every extractor branches from the same annotated rows, so adding one (events) adds a
+branch, not another pass of the model. Errors from every step are flattened into the
+``errors`` table.
+"""
+
+from __future__ import annotations
+
+import apache_beam as beam
+
+from transforms.entities import ExtractEntities
+from transforms.errors import ERRORS_TAG
+from transforms.nlp import AnnotateArticles, SpacyModelHandler
+from transforms.read import ReadArticles
+from transforms.write import WriteTable
+
+
+def build(p: beam.Pipeline, *, inputs: list[str], output: str, model: str, run: dict,
+          max_article_bytes: int, batch_size: int, max_chunk_chars: int | None = None) -> dict:
+    """Adds newsbeam to ``p``; returns the PCollection of each table's rows."""
+    read = p | "Read articles" >> ReadArticles(inputs, max_article_bytes, run)
+    handler = SpacyModelHandler(model, run["pipeline_version"], batch_size, max_chunk_chars)
+    annotated = read.articles | "NLP" >> AnnotateArticles(handler)
+    entities = annotated.annotated | "Extract entities" >> ExtractEntities()
+
+    tables = {
+        "articles": read.articles,
+        "entities": entities.entities,
+        "errors": (read[ERRORS_TAG], annotated[ERRORS_TAG], entities[ERRORS_TAG])
+        | "Collect errors" >> beam.Flatten(),
+    }
+    for name, rows in tables.items():
+        rows | f"Write {name}" >> WriteTable(name, output, run["run_id"])
+    return tables

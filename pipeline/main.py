@@ -1,0 +1,136 @@
+"""Command-line entry point: ``newsbeam`` / ``python -m pipeline``."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+
+import apache_beam as beam
+from apache_beam.io.filesystems import FileSystems
+from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions
+
+from pipeline import graph, runner, summary
+from pipeline.options import NewsbeamOptions
+from transforms import model_info, nlp_model
+from transforms.provenance import new_run_id, pipeline_version
+from transforms.read import as_pattern
+
+LOG = logging.getLogger("newsbeam")
+DEFAULT_INPUT = "examples/articles"
+
+DESCRIPTION = """\
+newsbeam: German news article files in, entity (and event) records out as Parquet.
+
+Reads article files (" date YYYY-MM <lead>" then paragraphs split by blank lines),
+rejects malformed ones into the errors table with a reason code, runs a spaCy pipeline
+once per article and writes hive-partitioned Parquet tables under --output:
+articles/, entities/, errors/ (month=YYYY-MM/*.parquet), plus _runs/<run_id>.json.
+
+Beam options (--runner, --project, --temp_location, ...) are accepted as well; local
+runs use Beam's FnApiRunner with --workers processes.
+"""
+
+
+class UsageError(Exception):
+    """Bad input from the user: printed as one line, exit code 2."""
+
+
+def check_inputs(patterns: list[str]) -> list[str]:
+    found = []
+    for pattern in patterns:
+        try:
+            match = FileSystems.match([as_pattern(pattern)])[0]
+        except Exception as err:
+            raise UsageError(f"cannot list input {pattern!r}: {err}") from err
+        if match.metadata_list:
+            found.append(pattern)
+        else:
+            LOG.warning("no files match input %r", pattern)
+    if not found:
+        raise UsageError(f"no input files match {', '.join(map(repr, patterns))}")
+    return found
+
+
+_BEAM_NOISE = (
+    # RunInference warns on every batch that it cannot read its own memory usage.
+    "Resource module is not available",
+    # Local SDK workers: harmless start-up notes.
+    "No semi_persistent_directory found",
+    "Discarding unparseable args",
+)
+
+
+def _quiet_beam_noise(record: logging.LogRecord) -> bool:
+    message = record.getMessage()
+    return not any(noise in message for noise in _BEAM_NOISE)
+
+
+def run(argv: list[str] | None = None) -> dict:
+    """Run newsbeam; returns the run summary. ``argv`` excludes the program name."""
+    parser = argparse.ArgumentParser(prog="newsbeam", description=DESCRIPTION,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    NewsbeamOptions._add_argparse_args(parser)
+    parser.add_argument("-v", "--verbose", action="store_true", help="Beam's INFO logs too")
+    known, beam_args = parser.parse_known_args(argv)
+    logging.basicConfig(level=logging.INFO if known.verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    LOG.setLevel(logging.INFO)
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(_quiet_beam_noise)
+
+    options = PipelineOptions(beam_args, save_main_session=False)
+    inputs = check_inputs(known.inputs or [DEFAULT_INPUT])
+    model = nlp_model.resolve(known.model)
+    model_label = model_info.describe(model)  # fails fast on a model that is not there
+    if model == nlp_model.RULES:
+        LOG.warning("No statistical German spaCy model is installed or named; using the "
+                    "rule-based pipeline (gazetteer and name patterns, no parse). For real "
+                    "NER and parsing: %s, or --model PATH", nlp_model.INSTALL_HINT)
+    run_info = {"run_id": known.run_id or new_run_id(), "pipeline_version": pipeline_version(),
+                "model": model_label}
+
+    workers = None
+    if runner.is_local(options):
+        workers = known.workers
+        runner.configure_local(options, workers)
+    runner_name = options.view_as(StandardOptions).runner
+
+    started = time.monotonic()
+    p = beam.Pipeline(runner=runner.create(options), options=options)
+    graph.build(p, inputs=inputs, output=known.output, model=model, run=run_info,
+                max_article_bytes=known.max_article_bytes, batch_size=known.nlp_batch_size)
+    result = p.run()
+    result.wait_until_finish()
+    elapsed = time.monotonic() - started
+
+    report = summary.build(summary.counters(result), run=run_info, runner=runner_name,
+                           workers=workers, output=known.output, elapsed=elapsed,
+                           inputs=inputs)
+    _remove_temp(known.output, run_info["run_id"])
+    report["manifest"] = summary.write_manifest(report, known.output)
+    return report
+
+
+def _remove_temp(output: str, run_id: str) -> None:
+    temp = FileSystems.join(output, "_temp", run_id)
+    try:
+        if FileSystems.exists(temp):
+            FileSystems.delete([temp])
+    except Exception as err:  # leftovers are harmless; say so and go on
+        LOG.warning("could not remove %s: %s", temp, err)
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        report = run(sys.argv[1:] if argv is None else argv)
+    except (UsageError, nlp_model.ModelNotFound) as err:
+        print(f"newsbeam: error: {err}", file=sys.stderr)
+        return 2
+    print(summary.render(report))
+    return 0 if report["balanced"] else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

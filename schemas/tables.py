@@ -1,0 +1,204 @@
+"""The pyarrow schemas of every table newsbeam writes.
+
+Every transform builds plain dict rows that match one of these schemas, the Parquet
+sink writes them with exactly this schema, and the BigQuery JSON schema is derived
+from it, so there is one place where a column is named, typed and described.
+
+Tables are hive-partitioned by ``month`` (``out/<table>/month=YYYY-MM/*.parquet``):
+the partition column lives in the path, not inside the files, which is what both
+BigQuery external tables and DuckDB's ``hive_partitioning`` expect.
+"""
+
+from __future__ import annotations
+
+import pyarrow as pa
+
+
+def _f(name: str, type_: pa.DataType, description: str, nullable: bool = True) -> pa.Field:
+    return pa.field(name, type_, nullable=nullable, metadata={"description": description})
+
+
+def _struct(*fields: pa.Field) -> pa.StructType:
+    return pa.struct(list(fields))
+
+
+# --- shared column groups -------------------------------------------------------------
+
+def _provenance() -> list[pa.Field]:
+    return [
+        _f("model", pa.string(), "spaCy pipeline that produced the row, as name==version "
+           "(newsbeam_rules_de==<version> for the rule-based fallback)."),
+        _f("pipeline_version", pa.string(), "newsbeam version that produced the row.", False),
+        _f("run_id", pa.string(), "Id of the run that wrote the row.", False),
+    ]
+
+
+MONTH = _f("month", pa.string(), "Publication month YYYY-MM; the hive partition key "
+           "(in the path, not in the files).", False)
+
+SPAN = _struct(
+    _f("start", pa.int32(), "Character offset (inclusive) in the article text.", False),
+    _f("end", pa.int32(), "Character offset (exclusive) in the article text.", False),
+    _f("kind", pa.string(), "lead | paragraph | heading | caption.", False),
+)
+
+MENTION = _struct(
+    _f("text", pa.string(), "The mention as written.", False),
+    _f("start", pa.int32(), "Character offset (inclusive) in the article text.", False),
+    _f("end", pa.int32(), "Character offset (exclusive) in the article text.", False),
+    _f("sentence", pa.int32(), "0-based sentence index in the article.", False),
+)
+
+ARGUMENT = _struct(
+    _f("text", pa.string(), "The argument as written in the article."),
+    _f("entity_key", pa.string(), "entity_key of the article entity it resolves to, if any."),
+    _f("canonical_name", pa.string(), "Canonical name of that entity, if any."),
+    _f("label", pa.string(), "PER | LOC | ORG | MISC when linked to an entity."),
+    _f("start", pa.int32(), "Character offset (inclusive) in the article text."),
+    _f("end", pa.int32(), "Character offset (exclusive) in the article text."),
+)
+
+
+# --- tables ---------------------------------------------------------------------------
+
+ARTICLES = pa.schema([
+    _f("article_id", pa.string(), "Deterministic id: the source file's name without "
+       "extension (feed files are named NNN_<sha256 prefix>).", False),
+    _f("source_uri", pa.string(), "Full path or gs:// URI of the source file.", False),
+    _f("content_sha256", pa.string(), "sha256 of the raw file bytes, hex.", False),
+    _f("date", pa.date32(), "Publication date; the first day of the month or year when "
+       "the header is less precise (see date_precision).", False),
+    _f("date_precision", pa.string(), "month | day | minute | second: how much of "
+       "`date`/`published_at` the header really gave.", False),
+    _f("published_at", pa.timestamp("us", tz="UTC"), "Header timestamp when the header "
+       "carried a time of day, else null."),
+    MONTH,
+    _f("lead", pa.string(), "The lead: the first line after the date header.", False),
+    _f("text", pa.string(), "Canonical article text (lead, blank line, paragraphs joined "
+       "by blank lines). Every offset in every table refers to it.", False),
+    _f("paragraphs", pa.list_(SPAN), "Spans of the lead, paragraphs, sub-headings and "
+       "photo captions in `text`.", False),
+    _f("language", pa.string(), "ISO 639-1 language of the text (de).", False),
+    _f("word_count", pa.int32(), "Whitespace-separated words in `text`.", False),
+    _f("repairs", pa.list_(pa.string()), "What was repaired to parse the file: "
+       "header_variant, cp1252_transcoded, bom_stripped, crlf_normalised.", False),
+    *_provenance(),
+])
+
+ENTITIES = pa.schema([
+    _f("article_id", pa.string(), "Article the entity occurs in.", False),
+    _f("entity_key", pa.string(), "Stable key of (label, canonical name): the same "
+       "across articles, for joins and counts.", False),
+    _f("canonical_name", pa.string(), "The name the article's mentions resolve to "
+       "(\"Putins\" -> \"Wladimir Putin\" when the article names him in full; "
+       "\"Russlands\" -> \"Russland\").", False),
+    _f("label", pa.string(), "PER | LOC | ORG | MISC, one per entity and article.", False),
+    _f("mention_count", pa.int32(), "Number of mentions in the article.", False),
+    _f("first_offset", pa.int32(), "Start offset of the first mention.", False),
+    _f("in_lead", pa.bool_(), "Whether any mention lies in the lead.", False),
+    _f("mentions", pa.list_(MENTION), "Every mention, in text order.", False),
+    _f("source_uri", pa.string(), "Source file of the article.", False),
+    MONTH,
+    *_provenance(),
+])
+
+EVENTS = pa.schema([
+    _f("article_id", pa.string(), "Article the event is read from.", False),
+    _f("event_id", pa.string(), "Deterministic id from article, trigger offsets and type.",
+       False),
+    _f("event_type", pa.string(), "PLOVER category (AGREE ... FIGHT) or STATEMENT.", False),
+    _f("event_mode", pa.string(), "Mode within the type (CONSULT: meet, visit, ...)."),
+    _f("cameo_root", pa.string(), "CAMEO root code the type maps to (01-20)."),
+    _f("quad_class", pa.int8(), "GDELT QuadClass: 1 verbal coop, 2 material coop, "
+       "3 verbal conflict, 4 material conflict."),
+    _f("trigger_text", pa.string(), "The trigger word(s) as written.", False),
+    _f("trigger_lemma", pa.string(), "Lexicon lemma of the trigger (separable verbs "
+       "joined: abfeuern).", False),
+    _f("trigger_start", pa.int32(), "Trigger start offset.", False),
+    _f("trigger_end", pa.int32(), "Trigger end offset.", False),
+    _f("actor1", ARGUMENT, "Who acts (subject, passive agent, speaker)."),
+    _f("actor2", ARGUMENT, "Whom it is done to or with (object, dative, co-actor)."),
+    _f("location", ARGUMENT, "Where it happens."),
+    _f("event_date", pa.date32(), "Resolved date of the event.", False),
+    _f("date_precision", pa.string(), "year | month | day: precision of event_date.", False),
+    _f("time_text", pa.string(), "The time expression it was resolved from, if any."),
+    _f("modality", pa.string(), "asserted | reported | speculative | planned | "
+       "conditional | negated.", False),
+    _f("source", ARGUMENT, "Who claims it (\"X zufolge\", \"sagte X\"); null when the "
+       "article asserts it itself."),
+    _f("quote_text", pa.string(), "STATEMENT: the quoted or reported speech."),
+    _f("quote_start", pa.int32(), "STATEMENT: start offset of the quote."),
+    _f("quote_end", pa.int32(), "STATEMENT: end offset of the quote."),
+    _f("quote_kind", pa.string(), "STATEMENT: direct | indirect."),
+    _f("sentence", pa.int32(), "0-based sentence index.", False),
+    _f("evidence_start", pa.int32(), "Start offset of the evidence sentence.", False),
+    _f("evidence_end", pa.int32(), "End offset of the evidence sentence.", False),
+    _f("confidence", pa.float32(), "0-1: lower without a parse or with unresolved "
+       "arguments.", False),
+    _f("extractor", pa.string(), "Extractor name and version.", False),
+    _f("source_uri", pa.string(), "Source file of the article.", False),
+    MONTH,
+    *_provenance(),
+])
+
+ERRORS = pa.schema([
+    _f("source_uri", pa.string(), "File the error is about.", False),
+    _f("article_id", pa.string(), "Article id when known (from the file name).", False),
+    _f("stage", pa.string(), "read | parse | nlp | extract_entities | extract_events.",
+       False),
+    _f("reason", pa.string(), "Reason code: too_large, empty_file, not_text, "
+       "contains_nul, missing_date_header, invalid_date, unreadable, nlp_failed, "
+       "extractor_failed.", False),
+    _f("message", pa.string(), "Human-readable detail.", False),
+    _f("bytes", pa.int64(), "File size in bytes.", False),
+    _f("pipeline_version", pa.string(), "newsbeam version.", False),
+    _f("run_id", pa.string(), "Id of the run that rejected it.", False),
+    _f("month", pa.string(), "Partition key: the article's month when the header was "
+       "read, else 'unknown'.", False),
+])
+
+# Not written: the row the NLP step hands to the extractors. Token attributes are
+# columns (one list per attribute) so a row is cheap to build and to turn back into a
+# spaCy Doc; the words and their trailing spaces reproduce `text` exactly.
+ANNOTATED = pa.schema([
+    _f("article_id", pa.string(), "Article id.", False),
+    _f("source_uri", pa.string(), "Source file.", False),
+    _f("date", pa.date32(), "Article date.", False),
+    _f("date_precision", pa.string(), "Article date precision.", False),
+    MONTH,
+    _f("lead_end", pa.int32(), "End offset of the lead in `text`.", False),
+    _f("text", pa.string(), "Canonical article text.", False),
+    _f("label_scheme", pa.string(), "ud | tiger, null without a parse."),
+    _f("has_parse", pa.bool_(), "Whether heads and deps come from a parser.", False),
+    _f("words", pa.list_(pa.string()), "Token texts.", False),
+    _f("spaces", pa.list_(pa.bool_()), "Whether a space follows each token.", False),
+    _f("lemmas", pa.list_(pa.string()), "Lemmas.", False),
+    _f("pos", pa.list_(pa.string()), "Universal POS tags.", False),
+    _f("tags", pa.list_(pa.string()), "Fine-grained tags (STTS).", False),
+    _f("morphs", pa.list_(pa.string()), "Morphological features, UD string form.", False),
+    _f("deps", pa.list_(pa.string()), "Dependency labels.", False),
+    _f("heads", pa.list_(pa.int32()), "Absolute head index per token.", False),
+    _f("sent_starts", pa.list_(pa.bool_()), "Whether a token starts a sentence.", False),
+    _f("ents", pa.list_(_struct(
+        _f("start", pa.int32(), "First token.", False),
+        _f("end", pa.int32(), "Token after the last.", False),
+        _f("label", pa.string(), "Entity label.", False),
+        _f("gazetteer_id", pa.string(), "Canonical name when the gazetteer tagged it."),
+    )), "Entities after the gazetteer and the news patterns.", False),
+    *_provenance(),
+])
+
+TABLES: dict[str, pa.Schema] = {
+    "articles": ARTICLES,
+    "entities": ENTITIES,
+    "events": EVENTS,
+    "errors": ERRORS,
+}
+
+PARTITION_KEY = "month"
+
+
+def file_schema(table: str) -> pa.Schema:
+    """The schema inside the Parquet files: the table without its partition column."""
+    schema = TABLES[table]
+    return schema.remove(schema.get_field_index(PARTITION_KEY))

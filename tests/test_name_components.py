@@ -1,0 +1,60 @@
+"""The gazetteer and the news-name patterns, on hand-built Docs and the rule pipeline."""
+
+import pytest
+
+from transforms import gazetteer
+from transforms.annotated_doc import make_doc
+from transforms.nlp import split_text
+
+
+@pytest.fixture(scope="module")
+def gazetteer_component(rules_nlp):
+    return rules_nlp.get_pipe(gazetteer.FACTORY)
+
+
+def ents(doc):
+    return [(e.text, e.label_, e.id_) for e in doc.ents]
+
+
+def test_gazetteer_relabels_what_it_knows_better(gazetteer_component):
+    words = ["Nach", "Angaben", "von", "Ria", "Nowosti", "reiste", "er", "nach", "Russland", "."]
+    doc = make_doc(words, ents=[(3, 5, "PER")])
+    assert ents(gazetteer_component(doc)) == [("Ria Nowosti", "ORG", "RIA Nowosti"),
+                                              ("Russland", "LOC", "Russland")]
+
+
+def test_gazetteer_leaves_a_longer_name_alone_but_trims_common_nouns(gazetteer_component):
+    words = ["Wladimir", "Putin", "und", "Südkoreas", "Militär", "."]
+    pos = ["PROPN", "PROPN", "CCONJ", "PROPN", "NOUN", "PUNCT"]
+    doc = make_doc(words, pos=pos, ents=[(0, 2, "PER"), (3, 5, "PER")])
+    assert ents(gazetteer_component(doc)) == [("Wladimir Putin", "PER", ""),
+                                              ("Südkoreas", "LOC", "Südkorea")]
+
+
+def test_gazetteer_has_german_names_and_genitives():
+    forms = {p["pattern"]: p for p in gazetteer.patterns()}
+    assert forms["Russlands"]["id"] == "Russland"
+    assert forms["Russische Föderation"]["id"] == "Russland"
+    assert forms["Moskau"]["label"] == "LOC"
+    assert forms["Frankreich"]["label"] == "LOC"  # from pycountry's German names
+    assert "Essen" not in forms  # a German word far more often than a city
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Der russische Präsident Wladimir Putin sprach.", [("Wladimir Putin", "PER")]),
+    ("Er traf den Präsidenten Wladimir Putin.", [("Wladimir Putin", "PER")]),
+    ("Das meldete die Nachrichtenagentur RIA Nowosti am Montag.", [("RIA Nowosti", "ORG")]),
+    ("Kreml-Sprecher Dmitri Peskow sagte das.", [("Kreml", "ORG"), ("Dmitri Peskow", "PER")]),
+    ("Der Präsident Frankreichs kam.", [("Frankreichs", "LOC")]),
+    ("Der Präsident Regierung sagte am Montag nichts.", []),
+])
+def test_rule_pipeline_names(rules_nlp, text, expected):
+    assert [(e.text, e.label_) for e in rules_nlp(text).ents] == expected
+
+
+@pytest.mark.parametrize("limit", [5, 17, 40, 1000])
+def test_split_text_pieces_concatenate_and_respect_the_limit(limit):
+    text = "Erster Absatz hier.\n\nZweiter Absatz, etwas länger als der erste.\n\nDritter."
+    pieces = split_text(text, limit)
+    assert "".join(pieces) == text
+    assert all(0 < len(p) <= limit for p in pieces)

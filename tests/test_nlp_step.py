@@ -1,0 +1,82 @@
+"""The spaCy step: the ModelHandler, chunking, and the seed article with a real model."""
+
+import re
+
+import pytest
+
+from tests.conftest import EXAMPLES, SEED_000
+from transforms import nlp_model
+from transforms.article_format import parse_article
+from transforms.entities import entity_rows
+from transforms.nlp import SpacyModelHandler
+from transforms.read import article_row
+
+RUN = {"run_id": "t", "pipeline_version": "test", "model": "m"}
+
+
+def seed_row(article_id=SEED_000):
+    path = EXAMPLES / f"{article_id}.txt"
+    return article_row(parse_article(path.read_bytes(), str(path)), RUN)
+
+
+def annotate(handler, nlp, rows):
+    return [r.inference for r in handler.run_inference(rows, nlp)]
+
+
+def test_chunked_text_keeps_offsets_and_entities(rules_nlp):
+    row = seed_row()
+    whole = annotate(SpacyModelHandler(nlp_model.RULES, "test"), rules_nlp, [row])[0]
+    chunked = annotate(SpacyModelHandler(nlp_model.RULES, "test", max_chunk_chars=600),
+                       rules_nlp, [row])[0]
+    assert "".join(w + (" " if s else "") for w, s in zip(chunked["words"], chunked["spaces"])) \
+        == row["text"]
+    as_set = lambda rows: {(e["canonical_name"], e["label"], e["mention_count"]) for e in rows}
+    assert as_set(entity_rows(chunked)) == as_set(entity_rows(whole))
+    for entity in entity_rows(chunked):
+        for m in entity["mentions"]:
+            assert row["text"][m["start"]:m["end"]] == m["text"]
+
+
+def test_an_article_the_model_fails_on_is_isolated(rules_nlp):
+    class Exploding:
+        def __init__(self, nlp):
+            self.nlp, self.max_length, self.pipe_names, self.meta = \
+                nlp, nlp.max_length, nlp.pipe_names, nlp.meta
+
+        def pipe(self, texts, batch_size=None):
+            for text in texts:
+                if "BOOM" in text:
+                    raise ValueError("model failure")
+                yield self.nlp(text)
+
+    good, bad = seed_row(), dict(seed_row(), article_id="bad", text="BOOM. Text.")
+    results = annotate(SpacyModelHandler(nlp_model.RULES, "test"), Exploding(rules_nlp),
+                       [good, bad])
+    assert results[0]["article_id"] == SEED_000 and results[0]["words"]
+    assert isinstance(results[1], ValueError)
+
+
+@pytest.mark.model
+def test_seed_000_entities_with_the_statistical_model(stat_nlp, stat_model_name):
+    row = seed_row()
+    annotated = annotate(SpacyModelHandler(stat_model_name, "test"), stat_nlp, [row])[0]
+    assert annotated["has_parse"] and annotated["label_scheme"] in ("ud", "tiger")
+    entities = entity_rows(annotated)
+    by_key = {}
+    for e in entities:
+        by_key.setdefault((e["canonical_name"], e["label"]), []).append(e)
+    text = row["text"]
+    for name, label, forms in [("Kim Jong Un", "PER", r"\bKims?\b"),
+                               ("Wladimir Putin", "PER", r"\bPutins?\b"),
+                               ("Wostotschny", "LOC", None)]:
+        assert len(by_key.get((name, label), [])) == 1, (name, sorted(by_key))
+        entity = by_key[(name, label)][0]
+        if forms:  # every occurrence of the name in the text lies in one of its mentions
+            spans = [(m["start"], m["end"]) for m in entity["mentions"]]
+            missed = [(o.start(), text[o.start() - 20:o.end() + 20])
+                      for o in re.finditer(forms, text)
+                      if not any(s <= o.start() < e for s, e in spans)]
+            assert not missed, (name, missed)
+        assert entity["in_lead"]
+    names = {e["canonical_name"] for e in entities}
+    assert "Russlands" not in names and "Putins" not in names

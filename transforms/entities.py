@@ -1,0 +1,61 @@
+"""Entity extraction: annotated rows in, one ``entities`` row per canonical entity out."""
+
+from __future__ import annotations
+
+import apache_beam as beam
+from apache_beam.metrics import Metrics
+
+from transforms import canonical
+from transforms.annotated_doc import doc_from_row
+from transforms.errors import ERRORS_TAG, error_row
+
+
+def entity_rows(row: dict) -> list[dict]:
+    """The ``entities`` rows of one annotated article row."""
+    doc = doc_from_row(row)
+    lead_end = row["lead_end"]
+    out = []
+    for entity in canonical.resolve(doc):
+        mentions = entity.mentions
+        out.append({
+            "article_id": row["article_id"],
+            "entity_key": entity.key,
+            "canonical_name": entity.canonical_name,
+            "label": entity.label,
+            "mention_count": len(mentions),
+            "first_offset": mentions[0].start,
+            "in_lead": any(m.start < lead_end for m in mentions),
+            "mentions": [{"text": m.text, "start": m.start, "end": m.end,
+                          "sentence": m.sentence} for m in mentions],
+            "source_uri": row["source_uri"],
+            "month": row["month"],
+            "model": row["model"],
+            "pipeline_version": row["pipeline_version"],
+            "run_id": row["run_id"],
+        })
+    return out
+
+
+class _ExtractEntitiesFn(beam.DoFn):
+    def __init__(self):
+        self.extracted = Metrics.counter("newsbeam", "entities_extracted")
+        self.failed = Metrics.counter("newsbeam", "entity_extraction_failed")
+
+    def process(self, row):
+        try:
+            rows = entity_rows(row)
+        except Exception as err:  # one bad article must not stop the run
+            self.failed.inc()
+            yield beam.pvalue.TaggedOutput(ERRORS_TAG, error_row(
+                row, stage="extract_entities", reason="extractor_failed", error=err))
+            return
+        self.extracted.inc(len(rows))
+        yield from rows
+
+
+class ExtractEntities(beam.PTransform):
+    """Annotated rows -> ``entities`` rows (main) and ``errors`` rows (tag ``errors``)."""
+
+    def expand(self, annotated):
+        return annotated | "Resolve entities" >> beam.ParDo(
+            _ExtractEntitiesFn()).with_outputs(ERRORS_TAG, main="entities")
