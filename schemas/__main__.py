@@ -1,8 +1,10 @@
-"""Print a table's BigQuery JSON schema: ``python -m schemas entities``."""
+"""Print a table's BigQuery JSON schema (``python -m schemas entities``) or its column
+reference as Markdown (``python -m schemas entities --markdown``)."""
 
 import argparse
 
 from schemas import TABLES, bigquery_json
+from schemas.markdown import markdown
 
 
 def main(argv=None) -> None:
@@ -14,8 +16,10 @@ def main(argv=None) -> None:
     parser.add_argument("--with-partition", action="store_true",
                         help="include the `month` partition column (for native tables "
                         "loaded from the files; external hive tables add it themselves)")
+    parser.add_argument("--markdown", action="store_true",
+                        help="print the column reference as a Markdown table instead")
     args = parser.parse_args(argv)
-    print(bigquery_json(args.table, args.with_partition))
+    print(markdown(args.table) if args.markdown else bigquery_json(args.table, args.with_partition))
 
 
 if __name__ == "__main__":

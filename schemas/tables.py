@@ -39,7 +39,7 @@ MONTH = _f("month", pa.string(), "Publication month YYYY-MM; the hive partition 
 SPAN = _struct(
     _f("start", pa.int32(), "Character offset (inclusive) in the article text.", False),
     _f("end", pa.int32(), "Character offset (exclusive) in the article text.", False),
-    _f("kind", pa.string(), "lead | paragraph | heading | caption.", False),
+    _f("kind", pa.string(), "lead, paragraph, heading or caption.", False),
 )
 
 MENTION = _struct(
@@ -53,7 +53,7 @@ ARGUMENT = _struct(
     _f("text", pa.string(), "The argument as written in the article."),
     _f("entity_key", pa.string(), "entity_key of the article entity it resolves to, if any."),
     _f("canonical_name", pa.string(), "Canonical name of that entity, if any."),
-    _f("label", pa.string(), "PER | LOC | ORG | MISC when linked to an entity."),
+    _f("label", pa.string(), "PER, LOC, ORG or MISC when linked to an entity."),
     _f("start", pa.int32(), "Character offset (inclusive) in the article text."),
     _f("end", pa.int32(), "Character offset (exclusive) in the article text."),
 )
@@ -68,8 +68,8 @@ ARTICLES = pa.schema([
     _f("content_sha256", pa.string(), "sha256 of the raw file bytes, hex.", False),
     _f("date", pa.date32(), "Publication date; the first day of the month or year when "
        "the header is less precise (see date_precision).", False),
-    _f("date_precision", pa.string(), "month | day | minute | second: how much of "
-       "`date`/`published_at` the header really gave.", False),
+    _f("date_precision", pa.string(), "month, day, minute or second: how much of "
+       "`date` and `published_at` the header really gave.", False),
     _f("published_at", pa.timestamp("us", tz="UTC"), "Header timestamp when the header "
        "carried a time of day, else null."),
     MONTH,
@@ -92,7 +92,7 @@ ENTITIES = pa.schema([
     _f("canonical_name", pa.string(), "The name the article's mentions resolve to "
        "(\"Putins\" -> \"Wladimir Putin\" when the article names him in full; "
        "\"Russlands\" -> \"Russland\").", False),
-    _f("label", pa.string(), "PER | LOC | ORG | MISC, one per entity and article.", False),
+    _f("label", pa.string(), "PER, LOC, ORG or MISC; one per entity and article.", False),
     _f("mention_count", pa.int32(), "Number of mentions in the article.", False),
     _f("first_offset", pa.int32(), "Start offset of the first mention.", False),
     _f("in_lead", pa.bool_(), "Whether any mention lies in the lead.", False),
@@ -120,16 +120,16 @@ EVENTS = pa.schema([
     _f("actor2", ARGUMENT, "Whom it is done to or with (object, dative, co-actor)."),
     _f("location", ARGUMENT, "Where it happens."),
     _f("event_date", pa.date32(), "Resolved date of the event.", False),
-    _f("date_precision", pa.string(), "year | month | day: precision of event_date.", False),
+    _f("date_precision", pa.string(), "year, month or day: precision of event_date.", False),
     _f("time_text", pa.string(), "The time expression it was resolved from, if any."),
-    _f("modality", pa.string(), "asserted | reported | speculative | planned | "
-       "conditional | negated.", False),
+    _f("modality", pa.string(), "asserted, reported, speculative, planned, "
+       "conditional or negated.", False),
     _f("source", ARGUMENT, "Who claims it (\"X zufolge\", \"sagte X\"); null when the "
        "article asserts it itself."),
     _f("quote_text", pa.string(), "STATEMENT: the quoted or reported speech."),
     _f("quote_start", pa.int32(), "STATEMENT: start offset of the quote."),
     _f("quote_end", pa.int32(), "STATEMENT: end offset of the quote."),
-    _f("quote_kind", pa.string(), "STATEMENT: direct | indirect."),
+    _f("quote_kind", pa.string(), "STATEMENT: direct or indirect."),
     _f("sentence", pa.int32(), "0-based sentence index.", False),
     _f("evidence_start", pa.int32(), "Start offset of the evidence sentence.", False),
     _f("evidence_end", pa.int32(), "End offset of the evidence sentence.", False),
@@ -144,11 +144,11 @@ EVENTS = pa.schema([
 ERRORS = pa.schema([
     _f("source_uri", pa.string(), "File the error is about.", False),
     _f("article_id", pa.string(), "Article id when known (from the file name).", False),
-    _f("stage", pa.string(), "read | parse | nlp | extract_entities | extract_events.",
+    _f("stage", pa.string(), "read, parse, nlp, extract_entities or extract_events.",
        False),
     _f("reason", pa.string(), "Reason code: too_large, empty_file, not_text, "
-       "contains_nul, missing_date_header, invalid_date, unreadable, nlp_failed, "
-       "extractor_failed.", False),
+       "contains_nul, missing_date_header, invalid_date, empty_article, unreadable, "
+       "nlp_failed, extractor_failed.", False),
     _f("message", pa.string(), "Human-readable detail.", False),
     _f("bytes", pa.int64(), "File size in bytes.", False),
     _f("pipeline_version", pa.string(), "newsbeam version.", False),
@@ -168,7 +168,7 @@ ANNOTATED = pa.schema([
     MONTH,
     _f("lead_end", pa.int32(), "End offset of the lead in `text`.", False),
     _f("text", pa.string(), "Canonical article text.", False),
-    _f("label_scheme", pa.string(), "ud | tiger, null without a parse."),
+    _f("label_scheme", pa.string(), "ud or tiger; null without a parse."),
     _f("has_parse", pa.bool_(), "Whether heads and deps come from a parser.", False),
     _f("words", pa.list_(pa.string()), "Token texts.", False),
     _f("spaces", pa.list_(pa.bool_()), "Whether a space follows each token.", False),

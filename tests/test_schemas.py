@@ -1,0 +1,53 @@
+import json
+
+import pyarrow as pa
+import pytest
+
+from schemas import TABLES, bigquery_schema, file_schema
+from schemas.__main__ import main as schemas_main
+from schemas.markdown import markdown
+from schemas.tables import ANNOTATED
+from tests.conftest import ROOT
+
+WRITTEN = ("articles", "entities", "errors")
+
+
+@pytest.mark.parametrize("table", sorted(TABLES))
+def test_every_field_is_described_and_partitioned_by_month(table):
+    schema = TABLES[table]
+    for field in schema:
+        assert (field.metadata or {}).get(b"description"), (table, field.name)
+    assert "month" in schema.names and "month" not in file_schema(table).names
+    assert {"run_id", "pipeline_version"} <= set(schema.names)
+
+
+@pytest.mark.parametrize("table", sorted(TABLES))
+def test_bigquery_schema_matches_the_file_schema(table, capsys):
+    fields = bigquery_schema(table)
+    assert [f["name"] for f in fields] == file_schema(table).names
+    by_name = {f["name"]: f for f in fields}
+    for field in file_schema(table):
+        mode = by_name[field.name]["mode"]
+        if pa.types.is_list(field.type):
+            assert mode == "REPEATED"
+        else:
+            assert mode == ("NULLABLE" if field.nullable else "REQUIRED")
+    schemas_main([table])
+    assert json.loads(capsys.readouterr().out) == fields
+
+
+def test_entities_mentions_are_a_repeated_record():
+    mentions = {f["name"]: f for f in bigquery_schema("entities")}["mentions"]
+    assert mentions["type"] == "RECORD" and mentions["mode"] == "REPEATED"
+    assert [f["name"] for f in mentions["fields"]] == ["text", "start", "end", "sentence"]
+
+
+@pytest.mark.parametrize("table", WRITTEN)
+def test_readme_column_reference_is_the_schema(table):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"### `{table}`\n\n{markdown(table)}\n" in readme, \
+        f"README is out of date: python -m schemas {table} --markdown"
+
+
+def test_annotated_rows_carry_provenance():
+    assert {"model", "run_id", "pipeline_version", "article_id"} <= set(ANNOTATED.names)
