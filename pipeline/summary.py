@@ -80,11 +80,18 @@ def render(summary: dict) -> str:
     lines += [
         f"  elapsed         {summary['elapsed_seconds']:.1f} s",
         f"  output          {summary['output']}",
-        "  try             duckdb -c \"SELECT canonical_name, label, count(*) AS articles "
-        f"FROM read_parquet('{summary['output'].rstrip('/')}/entities/*/*.parquet', "
-        "hive_partitioning=true) GROUP BY ALL ORDER BY articles DESC LIMIT 10\"",
+        "  try             " + try_query(summary["output"]),
     ]
     return "\n".join(lines)
+
+
+def try_query(output: str) -> str:
+    """A command that works as printed where run_local.sh set up .venv."""
+    entities = f"{output.rstrip('/')}/entities/*/*.parquet"
+    sql = ("SELECT canonical_name, label, count(*) AS articles FROM "
+           f"read_parquet('{entities}', hive_partitioning=true) "
+           "GROUP BY ALL ORDER BY articles DESC LIMIT 10")
+    return f".venv/bin/python -c \"import duckdb; duckdb.sql(\\\"{sql}\\\").show()\""
 
 
 def write_manifest(summary: dict, output: str) -> str:

@@ -144,3 +144,18 @@ def test_cli_rejects_missing_inputs_and_models_with_one_line(tmp_path, capsys):
                  "--output", str(tmp_path)]) == 2
     err = capsys.readouterr().err
     assert "de_no_such_model" in err and "spacy download" in err and "Traceback" not in err
+
+
+def test_the_query_the_summary_suggests_runs_as_printed(seed_run):
+    import subprocess
+    import sys
+
+    from pipeline.summary import render, try_query
+
+    out, report = seed_run
+    command = try_query(str(out))
+    assert command in render(report)
+    result = subprocess.run(["bash", "-c", command.replace(".venv/bin/python", sys.executable)],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "Russland" in result.stdout
