@@ -13,7 +13,7 @@ from apache_beam.options.pipeline_options import PipelineOptions, StandardOption
 
 from pipeline import graph, runner, summary
 from pipeline.options import NewsbeamOptions
-from transforms import model_info, nlp_model
+from transforms import event_lexicon, model_info, nlp_model
 from transforms.provenance import new_run_id, pipeline_version
 from transforms.read import as_pattern
 
@@ -21,12 +21,13 @@ LOG = logging.getLogger("newsbeam")
 DEFAULT_INPUT = "examples/articles"
 
 DESCRIPTION = """\
-newsbeam: German news article files in, entity (and event) records out as Parquet.
+newsbeam: German news article files in, entity and event records out as Parquet.
 
 Reads article files (" date YYYY-MM <lead>" then paragraphs split by blank lines),
 rejects malformed ones into the errors table with a reason code, runs a spaCy pipeline
 once per article and writes hive-partitioned Parquet tables under --output:
-articles/, entities/, errors/ (month=YYYY-MM/*.parquet), plus _runs/<run_id>.json.
+articles/, entities/, events/, errors/ (month=YYYY-MM/*.parquet), plus
+_runs/<run_id>.json with the run summary.
 
 Beam options (--runner, --project, --temp_location, ...) are accepted as well; local
 runs use Beam's FnApiRunner with --workers processes.
@@ -84,6 +85,11 @@ def run(argv: list[str] | None = None) -> dict:
     inputs = check_inputs(known.inputs or [DEFAULT_INPUT])
     model = nlp_model.resolve(known.model)
     model_label = model_info.describe(model)  # fails fast on a model that is not there
+    if known.event_lexicon:
+        try:
+            event_lexicon.load(known.event_lexicon)  # fails fast on a bad lexicon
+        except (OSError, event_lexicon.LexiconError) as err:
+            raise UsageError(f"--event-lexicon {known.event_lexicon}: {err}") from err
     if model == nlp_model.RULES:
         LOG.warning("No statistical German spaCy model is installed or named; using the "
                     "rule-based pipeline (gazetteer and name patterns, no parse). For real "
@@ -100,7 +106,8 @@ def run(argv: list[str] | None = None) -> dict:
     started = time.monotonic()
     p = beam.Pipeline(runner=runner.create(options), options=options)
     graph.build(p, inputs=inputs, output=known.output, model=model, run=run_info,
-                max_article_bytes=known.max_article_bytes, batch_size=known.nlp_batch_size)
+                max_article_bytes=known.max_article_bytes, batch_size=known.nlp_batch_size,
+                event_lexicon=known.event_lexicon)
     result = p.run()
     result.wait_until_finish()
     elapsed = time.monotonic() - started

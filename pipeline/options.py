@@ -33,6 +33,10 @@ class NewsbeamOptions(PipelineOptions):
             "--batch-size", type=int, default=32, dest="nlp_batch_size",
             help="Articles per nlp.pipe batch. Default: 32")
         parser.add_argument(
+            "--event-lexicon", default=None, dest="event_lexicon",
+            help="Event trigger lexicon (TSV: lemma, pos, type, mode[, cue]; local or "
+                 "gs://). Default: the one shipped in transforms/data/event_lexicon.tsv.")
+        parser.add_argument(
             "--workers", type=int, default=os.cpu_count() or 1,
             help="Local runs: worker processes (one model each). Default: one per core "
                  f"({os.cpu_count()} here).")

@@ -53,8 +53,7 @@ def build(counts: dict[str, int], *, run: dict, runner: str, workers: int | None
         "files_rejected": rejected,
         "balanced": files == parsed + rejected,
         "errors_by_reason": rejected_by_reason,
-        "rows": {t: counts.get(f"rows_{t}", 0) for t in TABLES if f"rows_{t}" in counts
-                 or t != "events"},
+        "rows": {t: counts.get(f"rows_{t}", 0) for t in TABLES},
         "elapsed_seconds": round(elapsed, 2),
     }
 

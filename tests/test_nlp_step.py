@@ -80,3 +80,60 @@ def test_seed_000_entities_with_the_statistical_model(stat_nlp, stat_model_name)
         assert entity["in_lead"]
     names = {e["canonical_name"] for e in entities}
     assert "Russlands" not in names and "Putins" not in names
+
+
+@pytest.fixture(scope="module")
+def seed_events(stat_nlp, stat_model_name):
+    from transforms.events import event_rows
+    out = {}
+    for article_id in (SEED_000, "004_cf3571c0e23879cb"):
+        annotated = annotate(SpacyModelHandler(stat_model_name, "test"), stat_nlp,
+                             [seed_row(article_id)])[0]
+        out[article_id] = event_rows(annotated)
+    return out
+
+
+def _arg(arg):
+    return None if arg is None else (arg["canonical_name"] or arg["text"])
+
+
+@pytest.mark.model
+def test_seed_events_with_the_statistical_model(seed_events):
+    first = seed_events[SEED_000]
+    meet = [e for e in first if (e["event_type"], e["event_mode"]) == ("CONSULT", "meet")
+            and {_arg(e["actor1"]), _arg(e["actor2"])} == {"Kim Jong Un", "Wladimir Putin"}
+            and _arg(e["location"]) == "Wostotschny"]
+    assert meet and meet[0]["modality"] == "asserted"
+
+    launch = [e for e in first if (e["event_type"], e["event_mode"]) == ("MOBILIZE", "weapons test")
+              and _arg(e["actor1"]) == "Nordkorea" and e["trigger_lemma"] == "abfeuern"]
+    assert launch and launch[0]["modality"] == "reported"
+    assert _arg(launch[0]["source"]) == "Südkorea"
+
+    deliveries = [e for e in first if e["event_type"] == "AID" and e["trigger_lemma"] == "liefern"
+                  and _arg(e["actor1"]) == "Nordkorea"]
+    assert deliveries and {e["modality"] for e in deliveries} == {"speculative"}
+    assert all(e["event_mode"] == "military" for e in deliveries)
+
+    second = seed_events["004_cf3571c0e23879cb"]
+    planned = [e for e in second if (e["event_type"], e["event_mode"]) == ("CONSULT", "meet")
+               and e["modality"] == "planned"]
+    assert planned and _arg(planned[0]["source"]) == "Dmitri Peskow"
+
+
+@pytest.mark.model
+def test_no_hedged_event_is_asserted_and_every_offset_is_in_the_text(seed_events):
+    for article_id, events in seed_events.items():
+        text = seed_row(article_id)["text"]
+        for e in events:
+            assert text[e["trigger_start"]:e["trigger_end"]] in e["trigger_text"]
+            evidence = text[e["evidence_start"]:e["evidence_end"]]
+            for key in ("actor1", "actor2", "location", "source"):
+                if e[key]:
+                    assert text[e[key]["start"]:e[key]["end"]] == e[key]["text"]
+            if e["quote_text"]:
+                assert text[e["quote_start"]:e["quote_end"]] == e["quote_text"]
+            hedges = {"könnte", "könnten", "dürfte", "vermutlich", "womöglich",
+                      "möglicherweise", "wahrscheinlich"}
+            if e["event_type"] != "STATEMENT" and hedges & set(evidence.split()):
+                assert e["modality"] != "asserted", evidence

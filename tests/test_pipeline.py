@@ -67,6 +67,7 @@ def test_run_summary_adds_up(seed_run):
     assert report["files_matched"] == 2 and report["articles_parsed"] == 2
     assert report["files_rejected"] == 0 and report["balanced"]
     assert report["rows"]["articles"] == 2 and report["rows"]["entities"] > 20
+    assert report["rows"]["events"] > 10
     assert report["model"].startswith("newsbeam_rules_de==")
     manifest = json.loads((out / "_runs" / "r1.json").read_text())
     assert manifest["rows"] == report["rows"]
@@ -75,7 +76,7 @@ def test_run_summary_adds_up(seed_run):
 
 def test_every_written_file_has_its_table_schema(seed_run):
     out, _ = seed_run
-    for table in ("articles", "entities"):
+    for table in ("articles", "entities", "events"):
         files = sorted((out / table).glob("month=*/*.parquet"))
         assert files, table
         for path in files:

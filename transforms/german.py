@@ -72,3 +72,94 @@ ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "
 
 # Genitive -s is stripped from a name when the bare form is known ("Putins" -> "Putin").
 GENITIVE_SUFFIXES = ("s", "'")
+
+
+# --- dependency label schemes --------------------------------------------------------
+# The official spaCy German models parse with TIGER labels, models trained on UD German
+# with Universal Dependencies labels. Both map onto one small set of roles that the
+# event extractor reads; the structural difference that matters (in TIGER the finite
+# auxiliary heads the clause and a PP is headed by its preposition, in UD the content
+# word heads both) is handled in transforms/syntax.py.
+
+SUBJ, PASS_SUBJ, OBJ, DAT, AGENT = "subj", "pass_subj", "obj", "dat", "agent"
+OBL, NMOD, GEN, NEG, PARTICLE = "obl", "nmod", "gen", "neg", "particle"
+AUX, AUX_PASS, CONJ, CC, MARK = "aux", "aux_pass", "conj", "cc", "mark"
+CLAUSE, APPOS, FLAT, CASE, DET, ADV, RELCL = (
+    "clause", "appos", "flat", "case", "det", "adv", "relcl")
+
+UD_ROLES = {
+    "nsubj": SUBJ, "csubj": SUBJ, "nsubj:pass": PASS_SUBJ, "csubj:pass": PASS_SUBJ,
+    "obj": OBJ, "iobj": DAT, "obl:agent": AGENT, "obl": OBL, "obl:arg": OBL,
+    "obl:tmod": OBL, "nmod": NMOD, "nmod:poss": GEN, "compound:prt": PARTICLE,
+    "aux": AUX, "aux:pass": AUX_PASS, "cop": AUX, "conj": CONJ, "cc": CC, "mark": MARK,
+    "ccomp": CLAUSE, "xcomp": CLAUSE, "parataxis": CLAUSE, "advcl": CLAUSE,
+    "appos": APPOS, "flat": FLAT, "flat:name": FLAT, "case": CASE, "det": DET,
+    "advmod": ADV, "acl": RELCL, "acl:relcl": RELCL,
+}
+TIGER_ROLES = {
+    "sb": SUBJ, "oa": OBJ, "da": DAT, "sbp": AGENT, "mo": OBL, "op": OBL, "mnr": NMOD,
+    "pg": NMOD, "ag": GEN, "ng": NEG, "svp": PARTICLE, "cj": CONJ, "cd": CC, "cp": MARK,
+    "oc": CLAUSE, "par": CLAUSE, "app": APPOS, "pnc": FLAT, "ac": CASE, "nk": DET,
+    "rc": RELCL,
+}
+
+# --- verbs and their company -----------------------------------------------------------
+
+AUXILIARIES = frozenset({"haben", "sein", "werden"})
+MODALS = frozenset({"können", "dürfen", "müssen", "sollen", "wollen", "mögen", "möchten"})
+# Subjunctive of these is a hedge ("könnte", "dürfte", "müsste"), not reported speech.
+SPECULATIVE_MODALS = frozenset({"können", "dürfen", "müssen", "mögen"})
+REPORTED_MODALS = frozenset({"sollen"})  # "soll ... haben": hearsay
+PLANNING_MODALS = frozenset({"wollen", "möchten"})
+PLANNING_VERBS = frozenset({"planen", "beabsichtigen", "vorhaben", "ankündigen",
+                            "vorbereiten", "erwägen", "anstreben", "vereinbaren"})
+
+# Separable verb particles (STTS PTKVZ): "feuerte ... ab" -> "abfeuern".
+PARTICLE_TAG = "PTKVZ"
+
+# Contracted prepositions, as the tokenizer leaves them.
+CONTRACTIONS = {"im": "in", "ins": "in", "am": "an", "ans": "an", "zum": "zu", "zur": "zu",
+                "beim": "bei", "vom": "von", "aufs": "auf", "übers": "über", "durchs": "durch"}
+
+# --- factuality cues --------------------------------------------------------------------
+
+NEGATORS = frozenset({"nicht", "nie", "niemals", "keineswegs", "nirgends"})
+NEGATIVE_DETERMINERS = frozenset({"kein", "keine", "keinen", "keinem", "keiner", "keines"})
+CONDITIONAL_MARKERS = frozenset({"falls", "wenn", "sofern", "sollte", "sollten"})
+HEDGES = frozenset({"vermutlich", "womöglich", "möglicherweise", "wahrscheinlich",
+                    "eventuell", "vielleicht", "mutmaßlich", "offenbar", "anscheinend",
+                    "voraussichtlich", "denkbar", "möglich", "mögliche", "möglichen",
+                    "möglicher", "mögliches"})
+HEARSAY = frozenset({"angeblich", "offiziell", "demnach"})
+PLANNING_WORDS = frozenset({"geplant", "geplante", "geplanten", "geplanter", "geplantes",
+                            "demnächst", "künftig", "bald", "planen", "plant", "planten",
+                            "pläne", "plan", "vorgesehen", "angekündigt", "angekündigte"})
+
+# --- attribution cues --------------------------------------------------------------------
+
+# "X zufolge", "laut X", "nach Angaben von X", "nach südkoreanischen Angaben".
+SOURCE_POSTPOSITIONS = frozenset({"zufolge"})
+SOURCE_PREPOSITIONS = frozenset({"laut", "gemäß"})
+SOURCE_NOUNS = frozenset({"angaben", "angabe", "informationen", "berichten", "bericht",
+                          "darstellung", "einschätzung", "erkenntnissen", "aussagen",
+                          "schätzungen", "worten", "meldungen"})
+# Speech and report verbs: their subject is who claims what the clause says, and with a
+# quote or a clause they are STATEMENT events themselves.
+SPEECH_VERBS = frozenset({
+    "sagen", "erklären", "mitteilen", "berichten", "melden", "betonen", "verkünden",
+    "ergänzen", "äußern", "bestätigen", "bekanntgeben", "behaupten", "ankündigen",
+    "versichern", "unterstreichen", "hinzufügen", "schreiben", "meinen", "erinnern",
+    "dementieren", "zitieren",
+})
+QUOTE_PAIRS = (("„", "“"), ("»", "«"), ("«", "»"), ('"', '"'), ("‚", "‘"))
+INDIRECT_MARKERS = frozenset({"dass", "ob"})
+
+# --- time ---------------------------------------------------------------------------------
+
+MONTH_NUMBERS = {name.lower(): i + 1 for i, name in enumerate(
+    ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
+     "Oktober", "November", "Dezember"))}
+MONTH_NUMBERS["jänner"] = 1
+WEEKDAY_NUMBERS = {"montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3,
+                   "freitag": 4, "samstag": 5, "sonnabend": 5, "sonntag": 6}
+RELATIVE_DAYS = {"heute": 0, "gestern": -1, "vorgestern": -2, "morgen": 1}
