@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
+from transforms import german
+
 EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
                "INVESTIGATE", "DEMAND", "DISAPPROVE", "REJECT", "THREATEN", "PROTEST",
                "CRIME", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT", "STATEMENT")
@@ -76,6 +78,9 @@ class Lexicon:
         lemma, form = lemma.lower(), form.lower()
         if ("VERB", lemma) in self._by_key:
             return lemma
+        looked_up = lookup_lemma(form)  # irregular forms: "empfing", "festgenommen"
+        if looked_up and ("VERB", looked_up) in self._by_key:
+            return looked_up
         for candidate in (lemma, form):
             for stem in _stems(candidate):
                 if stem in self._verb_stems:
@@ -110,6 +115,24 @@ class Lexicon:
         return entries[0].lemma if entries else lemma
 
 
+@functools.lru_cache(maxsize=1)
+def _lemma_table():
+    """spaCy's German form -> lemma lookup table (spacy-lookups-data), or None."""
+    try:
+        from spacy.lookups import load_lookups
+        return load_lookups("de", ["lemma_lookup"]).get_table("lemma_lookup")
+    except (ValueError, ImportError, OSError, KeyError):
+        return None
+
+
+def lookup_lemma(form: str) -> str | None:
+    table = _lemma_table()
+    if table is None:
+        return None
+    lemma = table.get(form)
+    return lemma.lower() if isinstance(lemma, str) else None
+
+
 def verb_stem(lemma: str) -> str:
     """"treffen" -> "treff", "liefern" -> "liefer": what inflected forms start with."""
     lemma = lemma.lower()
@@ -123,6 +146,10 @@ def _stems(word: str) -> list[str]:
     out = [word]
     if word.startswith("ge") and len(word) > 6:
         out.append(word[2:])
+    for prefix in german.SEPARABLE_PREFIXES:  # "abgefeuert" -> "abfeuert"
+        if word.startswith(prefix + "ge") and len(word) > len(prefix) + 5:
+            out.append(prefix + word[len(prefix) + 2:])
+            break
     stems = []
     for w in out:
         stems.append(w)

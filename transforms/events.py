@@ -39,7 +39,7 @@ from transforms import canonical, german, time_expressions
 from transforms.annotated_doc import doc_from_row
 from transforms.errors import ERRORS_TAG, error_row
 from transforms.event_lexicon import Lexicon, cameo_mapping, load, verb_stem
-from transforms.syntax import Syntax, noun_phrase, preposition
+from transforms.syntax import Syntax, noun_phrase, preposition, verb_lemma
 
 EXTRACTOR = "newsbeam-events/1"
 LOCATION_PREPOSITIONS = frozenset({"in", "auf", "nach", "aus"})
@@ -139,7 +139,7 @@ class ArticleEvents:
         for token in sent:
             if token.i in self.entity_at or not token.is_alpha:
                 continue
-            event = self._verb_trigger(token, sent) if _is_verb(token) else None
+            event = self._verb_trigger(token, sent) if _verb_like(token) else None
             if event is None and _is_noun(token):
                 event = self._noun_trigger(token)
             if event is not None:
@@ -487,13 +487,15 @@ class ArticleEvents:
             near = list(self.doc[max(token.sent.start, token.i - 5):
                                  min(token.sent.end, token.i + 4)])
         lowers = {t.lower_ for t in near}
-        lemmas = {t.lemma_.lower() for t in group}
+        lemmas = {verb_lemma(t) for t in group}
 
         negated = any(s.role(t) == german.NEG or t.lower_ in german.NEGATORS for t in near
                       if t.head in scope or not self.has_parse)
         negated |= any(t.lower_ in german.NEGATIVE_DETERMINERS for t in near)
-        objects = s.dependents(group or [token], german.OBJ) if self.has_parse else []
-        negated |= any(c.lower_ in german.NEGATIVE_DETERMINERS for o in objects for c in o.children)
+        # "keine Waffen wurden geliefert", "kein Land hat ... geliefert"
+        core = s.dependents(group or [token], german.OBJ, german.SUBJ, german.PASS_SUBJ) \
+            if self.has_parse else []
+        negated |= any(c.lower_ in german.NEGATIVE_DETERMINERS for o in core for c in o.children)
         if negated:
             return "negated"
         markers = {c.lower_ for h in scope for c in h.children if s.role(c) == german.MARK}
@@ -506,7 +508,7 @@ class ArticleEvents:
         if planned and event.event_type != "STATEMENT":
             return "planned"
         subjunctive = [t for t in group if "Sub" in t.morph.get("Mood")]
-        if any(t.lemma_.lower() in german.SPECULATIVE_MODALS for t in subjunctive) or \
+        if any(verb_lemma(t) in german.SPECULATIVE_MODALS for t in subjunctive) or \
                 lowers & german.HEDGES:
             return "speculative"
         if event.event_type == "STATEMENT":
@@ -532,6 +534,16 @@ class ArticleEvents:
 
 def _is_verb(token: Token) -> bool:
     return token.pos_ == "VERB" or token.tag_.startswith("VV")
+
+
+def _verb_like(token: Token) -> bool:
+    """A verb, or a lower-case word a tagger may have mis-tagged as one."""
+    if _is_verb(token):
+        return True
+    if not token.text.islower() or token.pos_ in ("DET", "PRON", "CCONJ", "SCONJ", "NUM",
+                                                  "AUX", "PUNCT"):
+        return False
+    return token.pos_ not in ("ADP", "PART") or len(token.text) >= 6  # "ablehne" as PTKVZ
 
 
 def _is_noun(token: Token) -> bool:
@@ -566,7 +578,7 @@ def _future(group: list[Token], trigger: Token) -> bool:
     """"werden" + infinitive in the indicative (or Konjunktiv I "werde" in indirect
     speech): a plan or announcement, not a fact."""
     return _is_verb(trigger) and "Inf" in trigger.morph.get("VerbForm") and any(
-        t.lemma_.lower() == "werden" and t.i != trigger.i for t in group)
+        verb_lemma(t) == "werden" and t.i != trigger.i for t in group)
 
 
 def _nearest(times, char: int):

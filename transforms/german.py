@@ -116,6 +116,26 @@ PLANNING_VERBS = frozenset({"planen", "beabsichtigen", "vorhaben", "ankündigen"
 
 # Separable verb particles (STTS PTKVZ): "feuerte ... ab" -> "abfeuern".
 PARTICLE_TAG = "PTKVZ"
+# The same particles as prefixes; the participle puts "ge" after them ("abgefeuert",
+# "festgenommen", "zurückgezogen").
+SEPARABLE_PREFIXES = ("zurück", "bekannt", "statt", "fest", "fort", "teil", "nach", "weg",
+                      "auf", "aus", "bei", "ein", "mit", "vor", "los", "her", "hin", "dar",
+                      "ab", "an", "zu")
+
+# Modal forms, for lemmatizers that miss them ("will" -> wollen).
+MODAL_FORMS = {
+    **{f: "wollen" for f in ("will", "willst", "wollen", "wollt", "wollte", "wollten",
+                             "wolle", "wollest")},
+    **{f: "möchten" for f in ("möchte", "möchten", "möchtest")},
+    **{f: "können" for f in ("kann", "kannst", "können", "könnt", "konnte", "konnten",
+                             "könnte", "könnten", "könne")},
+    **{f: "dürfen" for f in ("darf", "dürfen", "durfte", "durften", "dürfte", "dürften",
+                             "dürfe")},
+    **{f: "müssen" for f in ("muss", "müssen", "musste", "mussten", "müsste", "müssten",
+                             "müsse")},
+    **{f: "sollen" for f in ("soll", "sollen", "sollte", "sollten", "solle")},
+    **{f: "werden" for f in ("wird", "werden", "werde", "wirst", "würde", "würden")},
+}
 
 # Contracted prepositions, as the tokenizer leaves them.
 CONTRACTIONS = {"im": "in", "ins": "in", "am": "an", "ans": "an", "zum": "zu", "zur": "zu",

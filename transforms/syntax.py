@@ -37,11 +37,15 @@ class Syntax:
         if self.scheme == "tiger":
             token = verb
             while (token.dep_ == "oc" and token.head.i != token.i
-                   and token.head.lemma_.lower() in german.AUXILIARIES | german.MODALS):
+                   and verb_lemma(token.head) in german.AUXILIARIES | german.MODALS):
                 token = token.head
                 group.append(token)
         elif self.scheme == "ud":
             group += [c for c in verb.children if self.role(c) in (german.AUX, german.AUX_PASS)]
+            # "will ... reisen" parsed as a modal head with the verb as its complement
+            if (self.role(verb) == german.CLAUSE and verb.head.i != verb.i
+                    and verb_lemma(verb.head) in german.MODALS):
+                group.append(verb.head)
         return sorted(group, key=lambda t: t.i)
 
     def dependents(self, heads: list[Token], *roles: str) -> list[Token]:
@@ -53,7 +57,7 @@ class Syntax:
             return bool(self.dependents(group, german.PASS_SUBJ)) or any(
                 t.dep_ == "aux:pass" for h in group for t in h.children)
         if self.scheme == "tiger":
-            return (any(t.lemma_.lower() == "werden" for t in group)
+            return (any(verb_lemma(t) == "werden" for t in group)
                     and any(t.tag_ == "VVPP" for t in group))
         return False
 
@@ -112,6 +116,11 @@ class Syntax:
             if node.pos_ in ("VERB", "AUX"):
                 return node
         return None
+
+
+def verb_lemma(token: Token) -> str:
+    """The lemma, with modal and auxiliary forms a weak lemmatizer misses mapped."""
+    return german.MODAL_FORMS.get(token.lower_) or token.lemma_.lower()
 
 
 def preposition(token: Token) -> str:
