@@ -401,3 +401,12 @@ def test_lexicon_is_data_and_a_bad_one_is_refused():
     assert default.noun_lemma("Waffenlieferung", "Waffenlieferungen") == "waffenlieferung"
     assert default.verb_lemma("plant", "planten") is None
     assert default.verb_lemma("feuert", "feuerte") is None  # only with its particle
+
+
+def test_cue_words_as_arguments_do_not_change_modality():
+    events = sentence([
+        ("Brüssel", "Brüssel", "PROPN", "nsubj", 1), ("kritisierte", "kritisieren", "VERB", "ROOT", 1),
+        ("die", "der", "DET", "det", 3), ("Pläne", "Plan", "NOUN", "obj", 1),
+        (".", ".", "PUNCT", "punct", 1),
+    ], ents=[(0, 1, "LOC")])
+    assert one(events, "DISAPPROVE")["modality"] == "asserted"

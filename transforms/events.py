@@ -486,7 +486,9 @@ class ArticleEvents:
         if not self.has_parse:
             near = list(self.doc[max(token.sent.start, token.i - 5):
                                  min(token.sent.end, token.i + 4)])
-        lowers = {t.lower_ for t in near}
+        # Cue words count as modifiers, not as arguments ("kritisierte die Pläne")
+        arguments = (german.OBJ, german.SUBJ, german.PASS_SUBJ, german.DAT)
+        lowers = {t.lower_ for t in near if s.role(t) not in arguments}
         lemmas = {verb_lemma(t) for t in group}
 
         negated = any(s.role(t) == german.NEG or t.lower_ in german.NEGATORS for t in near
