@@ -9,7 +9,7 @@ from schemas.markdown import markdown
 from schemas.tables import ANNOTATED
 from tests.conftest import ROOT
 
-WRITTEN = ("articles", "entities", "errors")
+WRITTEN = ("articles", "entities", "events", "errors")
 
 
 @pytest.mark.parametrize("table", sorted(TABLES))
@@ -51,3 +51,9 @@ def test_readme_column_reference_is_the_schema(table):
 
 def test_annotated_rows_carry_provenance():
     assert {"model", "run_id", "pipeline_version", "article_id"} <= set(ANNOTATED.names)
+
+
+def test_readme_taxonomy_is_the_lexicon():
+    from transforms.event_lexicon import taxonomy_markdown
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert taxonomy_markdown() in readme, "README taxonomy is out of date"

@@ -180,3 +180,20 @@ def cameo_mapping() -> dict[str, Mapping]:
         event_type, root, quad, *_ = line.split("\t")
         out[event_type] = Mapping(root or None, int(quad) if quad else None)
     return out
+
+
+def taxonomy_markdown(lexicon: Lexicon | None = None) -> str:
+    """Types, their modes (from the lexicon) and CAMEO/QuadClass, for the README."""
+    lexicon = lexicon or load()
+    modes: dict[str, list[str]] = {}
+    for entry in lexicon.entries:
+        seen = modes.setdefault(entry.event_type, [])
+        if entry.event_mode not in seen:
+            seen.append(entry.event_mode)
+    mapping = cameo_mapping()
+    lines = ["| type | modes | CAMEO root | QuadClass |", "|---|---|---|---|"]
+    for event_type in EVENT_TYPES:
+        m = mapping[event_type]
+        lines.append(f"| {event_type} | {', '.join(modes.get(event_type, []))} | "
+                     f"{m.cameo_root or '-'} | {m.quad_class or '-'} |")
+    return "\n".join(lines)
