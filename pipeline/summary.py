@@ -32,8 +32,8 @@ def build(counts: dict[str, int], *, run: dict, runner: str, workers: int | None
     rejected_by_reason = {name.removeprefix("rejected_"): n for name, n in sorted(counts.items())
                           if name.startswith("rejected_") and n}
     for name, reason in (("nlp_failed", "nlp_failed"),
-                         ("entity_extraction_failed", "extractor_failed"),
-                         ("event_extraction_failed", "extractor_failed")):
+                         ("extract_entities_failed", "extractor_failed"),
+                         ("extract_events_failed", "extractor_failed")):
         if counts.get(name):
             rejected_by_reason[reason] = rejected_by_reason.get(reason, 0) + counts[name]
     files = counts.get("files_matched", 0)

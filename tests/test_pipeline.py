@@ -160,3 +160,30 @@ def test_the_query_the_summary_suggests_runs_as_printed(seed_run):
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "Russland" in result.stdout
+
+
+def _failing_extractor():
+    def extract(row):
+        if row["article_id"] == "poison":
+            raise ValueError("extractor bug")
+        return [{"article_id": row["article_id"]}]
+    return extract
+
+
+def test_an_extractor_failure_becomes_an_errors_row_and_the_rest_goes_on():
+    import apache_beam as beam
+
+    from transforms.errors import ERRORS_TAG, SafeExtractFn
+
+    rows = [{"article_id": a, "source_uri": f"{a}.txt", "text": "x", "month": "2023-09",
+             "pipeline_version": "t", "run_id": "r"} for a in ("good", "poison", "fine")]
+    with BeamTestPipeline(runner="FnApiRunner") as p:
+        out = (p | beam.Create(rows)
+               | beam.ParDo(SafeExtractFn("extract_events", _failing_extractor))
+               .with_outputs(ERRORS_TAG, main="rows"))
+        assert_that(out.rows, equal_to([{"article_id": "good"}, {"article_id": "fine"}]),
+                    label="rows")
+        assert_that(out[ERRORS_TAG] | _map(lambda e: (e["article_id"], e["stage"], e["reason"],
+                                                      e["message"], e["month"])),
+                    equal_to([("poison", "extract_events", "extractor_failed",
+                               "ValueError: extractor bug", "2023-09")]), label="errors")

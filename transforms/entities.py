@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import apache_beam as beam
-from apache_beam.metrics import Metrics
 
 from transforms import canonical
 from transforms.annotated_doc import doc_from_row
-from transforms.errors import ERRORS_TAG, error_row
+from transforms.errors import ERRORS_TAG, SafeExtractFn
 
 
 def entity_rows(row: dict) -> list[dict]:
@@ -36,21 +35,8 @@ def entity_rows(row: dict) -> list[dict]:
     return out
 
 
-class _ExtractEntitiesFn(beam.DoFn):
-    def __init__(self):
-        self.extracted = Metrics.counter("newsbeam", "entities_extracted")
-        self.failed = Metrics.counter("newsbeam", "entity_extraction_failed")
-
-    def process(self, row):
-        try:
-            rows = entity_rows(row)
-        except Exception as err:  # one bad article must not stop the run
-            self.failed.inc()
-            yield beam.pvalue.TaggedOutput(ERRORS_TAG, error_row(
-                row, stage="extract_entities", reason="extractor_failed", error=err))
-            return
-        self.extracted.inc(len(rows))
-        yield from rows
+def _entity_extractor():
+    return entity_rows
 
 
 class ExtractEntities(beam.PTransform):
@@ -58,4 +44,5 @@ class ExtractEntities(beam.PTransform):
 
     def expand(self, annotated):
         return annotated | "Resolve entities" >> beam.ParDo(
-            _ExtractEntitiesFn()).with_outputs(ERRORS_TAG, main="entities")
+            SafeExtractFn("extract_entities", _entity_extractor)).with_outputs(
+                ERRORS_TAG, main="entities")

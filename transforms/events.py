@@ -32,12 +32,11 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 import apache_beam as beam
-from apache_beam.metrics import Metrics
 from spacy.tokens import Doc, Span, Token
 
 from transforms import canonical, german, time_expressions
 from transforms.annotated_doc import doc_from_row
-from transforms.errors import ERRORS_TAG, error_row
+from transforms.errors import ERRORS_TAG, SafeExtractFn
 from transforms.event_lexicon import Lexicon, cameo_mapping, load, verb_stem
 from transforms.syntax import Syntax, noun_phrase, preposition, verb_lemma
 
@@ -658,25 +657,15 @@ def _confidence(event: Event, has_parse: bool) -> float:
     return round(max(0.1, min(0.95, score)), 2)
 
 
-class _ExtractEventsFn(beam.DoFn):
+class _EventExtractor:
+    """Picklable factory: loads the lexicon once per worker."""
+
     def __init__(self, lexicon_path: str | None):
         self.lexicon_path = lexicon_path
-        self.extracted = Metrics.counter("newsbeam", "events_extracted")
-        self.failed = Metrics.counter("newsbeam", "event_extraction_failed")
 
-    def setup(self):
-        self.lexicon = load(self.lexicon_path)
-
-    def process(self, row):
-        try:
-            rows = event_rows(row, self.lexicon)
-        except Exception as err:  # one bad article must not stop the run
-            self.failed.inc()
-            yield beam.pvalue.TaggedOutput(ERRORS_TAG, error_row(
-                row, stage="extract_events", reason="extractor_failed", error=err))
-            return
-        self.extracted.inc(len(rows))
-        yield from rows
+    def __call__(self):
+        lexicon = load(self.lexicon_path)
+        return functools.partial(event_rows, lexicon=lexicon)
 
 
 class ExtractEvents(beam.PTransform):
@@ -688,4 +677,5 @@ class ExtractEvents(beam.PTransform):
 
     def expand(self, annotated):
         return annotated | "Find events" >> beam.ParDo(
-            _ExtractEventsFn(self.lexicon_path)).with_outputs(ERRORS_TAG, main="events")
+            SafeExtractFn("extract_events", _EventExtractor(self.lexicon_path))).with_outputs(
+                ERRORS_TAG, main="events")
