@@ -399,6 +399,9 @@ def test_lexicon_is_data_and_a_bad_one_is_refused():
     assert default.lookup("VERB", "liefern", ["Auto"]).event_mode == "economic"
     assert default.lookup("NOUN", "start", ["Fußballspiel"]) is None  # only with a rocket
     assert default.noun_lemma("Waffenlieferung", "Waffenlieferungen") == "waffenlieferung"
+    for lemma, form in [("Besuche", "Besuche"), ("Gespräche", "Gesprächen"),
+                        ("Lieferunge", "Lieferungen"), ("Angriffen", "Angriffen")]:
+        assert default.noun_lemma(lemma, form), (lemma, form)  # plurals, weak lemmas
     assert default.verb_lemma("plant", "planten") is None
     assert default.verb_lemma("feuert", "feuerte") is None  # only with its particle
 
@@ -410,3 +413,19 @@ def test_cue_words_as_arguments_do_not_change_modality():
         (".", ".", "PUNCT", "punct", 1),
     ], ents=[(0, 1, "LOC")])
     assert one(events, "DISAPPROVE")["modality"] == "asserted"
+
+
+def test_irregular_forms_and_particles_without_a_good_lemmatizer():
+    # lemmas as a weak lemmatizer leaves them: the form itself
+    events = sentence([
+        ("Der", "der", "DET", "det", 1), ("Abgeordnete", "Abgeordnete", "NOUN", "nsubj", 2),
+        ("wirft", "wirft", "VERB", "ROOT", 2), ("dem", "der", "DET", "det", 4),
+        ("Minister", "Minister", "NOUN", "iobj", 2), ("Wortbruch", "Wortbruch", "NOUN", "obj", 2),
+        ("vor", "vor", "ADP", "compound:prt", 2, "", "PTKVZ"), (".", ".", "PUNCT", "punct", 2)])
+    assert one(events, "DISAPPROVE")["trigger_lemma"] == "vorwerfen"
+    events = sentence([
+        ("Die", "der", "DET", "det", 1), ("Polizei", "Polizei", "NOUN", "nsubj", 3),
+        ("hat", "haben", "AUX", "aux", 3),
+        ("festgenommen", "festgenommen", "VERB", "ROOT", 3, "VerbForm=Part"),
+        (".", ".", "PUNCT", "punct", 3)])
+    assert one(events, "COERCE")["trigger_lemma"] == "festnehmen"

@@ -27,7 +27,7 @@ Both extractors call :func:`resolve`, so entity rows and event arguments agree o
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
+from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -98,6 +98,30 @@ def resolve(doc: Doc) -> list[Entity]:
     return sorted(entities, key=lambda e: e.mentions[0].start)
 
 
+_RECENT: OrderedDict = OrderedDict()
+_RECENT_SIZE = 8
+
+
+def resolve_row(row: dict) -> tuple[Doc, list[Entity]]:
+    """The Doc of an annotated row and its entities, built once per article and process.
+
+    Entity and event extraction are parallel branches on the same annotated row; Beam
+    fuses them into one stage, so both see the row one after the other in the same
+    worker, and the second takes what the first built. The entities are read-only.
+    """
+    from transforms.annotated_doc import doc_from_row
+
+    words = row["words"]
+    cached = _RECENT.get(id(words))
+    if cached is None or cached[0] is not words:  # the very same row object, or rebuild
+        doc = doc_from_row(row)
+        cached = (words, doc, resolve(doc))  # holding `words` keeps its id unique
+        _RECENT[id(words)] = cached
+        while len(_RECENT) > _RECENT_SIZE:
+            _RECENT.popitem(last=False)
+    return cached[1], cached[2]
+
+
 def _propagate(doc: Doc, entities: list[Entity], sentence_of: list[int]) -> None:
     owner: dict[tuple[str, ...], Entity | None] = {}
     for entity in entities:
@@ -114,15 +138,18 @@ def _propagate(doc: Doc, entities: list[Entity], sentence_of: list[int]) -> None
     covered = {i for e in entities for m in e.mentions
                for i in range(m.token_start, m.token_end)}
     covered.update(i for ent in doc.ents for i in range(ent.start, ent.end))
-    longest = max((len(form) for form in owner), default=0)
+    by_first: dict[str, list[tuple[str, ...]]] = {}  # forms by first word, longest first
+    for form in sorted(owner, key=len, reverse=True):
+        by_first.setdefault(form[0], []).append(form)
+    texts = [t.text for t in doc]
     i = 0
-    while i < len(doc):
-        for size in range(min(longest, len(doc) - i), 0, -1):
-            form = tuple(t.text for t in doc[i:i + size])
-            entity = owner.get(form)
-            if entity is None or covered.intersection(range(i, i + size)):
-                continue
-            if not _name_like(doc[i:i + size], entity.label, sentence_of):
+    while i < len(texts):
+        for form in by_first.get(texts[i], ()):
+            size = len(form)
+            entity = owner[form]
+            if (entity is None or tuple(texts[i:i + size]) != form
+                    or covered.intersection(range(i, i + size))
+                    or not _name_like(doc[i:i + size], entity.label, sentence_of)):
                 continue
             span = doc[i:i + size]
             entity.mentions.append(Mention(

@@ -5,16 +5,15 @@ from __future__ import annotations
 import apache_beam as beam
 
 from transforms import canonical
-from transforms.annotated_doc import doc_from_row
 from transforms.errors import ERRORS_TAG, SafeExtractFn
 
 
 def entity_rows(row: dict) -> list[dict]:
     """The ``entities`` rows of one annotated article row."""
-    doc = doc_from_row(row)
+    _, entities = canonical.resolve_row(row)
     lead_end = row["lead_end"]
     out = []
-    for entity in canonical.resolve(doc):
+    for entity in entities:
         mentions = entity.mentions
         out.append({
             "article_id": row["article_id"],

@@ -44,9 +44,11 @@ class Lexicon:
         self._by_key: dict[tuple[str, str], list[Entry]] = {}
         for entry in entries:
             self._by_key.setdefault((entry.pos, entry.lemma.lower()), []).append(entry)
-        self._verb_stems = {verb_stem(lemma): lemma for pos, lemma in self._by_key if pos == "VERB"}
-        self._nouns = sorted((lemma for pos, lemma in self._by_key if pos == "NOUN"),
-                             key=len, reverse=True)
+        verbs = {lemma for pos, lemma in self._by_key if pos == "VERB"}
+        self._verb_stems = {verb_stem(lemma): lemma for lemma in verbs}
+        self._verb_forms = _verb_forms(verbs)
+        self._nouns = {lemma for pos, lemma in self._by_key if pos == "NOUN"}
+        self._memo: dict[tuple, str | None] = {}
 
     @classmethod
     def from_text(cls, text: str, origin: str = "lexicon") -> "Lexicon":
@@ -72,15 +74,21 @@ class Lexicon:
             raise LexiconError(f"{origin}: no entries")
         return cls(entries)
 
-    def verb_lemma(self, lemma: str, form: str) -> str | None:
-        """The lexicon verb a token stands for: by lemma, else by the stem of its lemma
-        or of its form."""
-        lemma, form = lemma.lower(), form.lower()
-        if ("VERB", lemma) in self._by_key:
-            return lemma
-        looked_up = lookup_lemma(form)  # irregular forms: "empfing", "festgenommen"
-        if looked_up and ("VERB", looked_up) in self._by_key:
-            return looked_up
+    def verb_lemma(self, lemma: str, form: str, particle: str = "") -> str | None:
+        """The lexicon verb a token stands for (with its separated particle, if any):
+        by lemma, by spaCy's lookup table for irregular forms ("empfing",
+        "festgenommen", "wirft ... vor"), else by the stem of its lemma or form."""
+        key = ("VERB", lemma, form, particle)
+        if key not in self._memo:
+            self._memo[key] = self._verb_lemma(lemma.lower(), form.lower(), particle.lower())
+        return self._memo[key]
+
+    def _verb_lemma(self, lemma: str, form: str, particle: str) -> str | None:
+        looked_up = self._verb_forms.get(form) or self._verb_forms.get(particle + form)
+        for candidate in (particle + lemma, looked_up and particle + looked_up, looked_up):
+            if candidate and ("VERB", candidate) in self._by_key:
+                return candidate
+        lemma, form = particle + lemma, particle + form
         for candidate in (lemma, form):
             for stem in _stems(candidate):
                 if stem in self._verb_stems:
@@ -88,15 +96,22 @@ class Lexicon:
         return None
 
     def noun_lemma(self, lemma: str, form: str) -> str | None:
-        for candidate in (lemma.lower(), form.lower()):
-            if ("NOUN", candidate) in self._by_key:
+        """The lexicon noun a token stands for: by lemma or form, else as the last part
+        of a compound ("Waffenlieferungen" -> Waffenlieferung, "Raketenstarts" -> Start
+        only for heads of 6+ letters)."""
+        key = ("NOUN", lemma, form)
+        if key not in self._memo:
+            self._memo[key] = self._noun_lemma(lemma.lower(), form.lower())
+        return self._memo[key]
+
+    def _noun_lemma(self, lemma: str, form: str) -> str | None:
+        for candidate in (lemma, form):
+            if candidate in self._nouns:
                 return candidate
-        for candidate in (lemma.lower(), form.lower()):
-            for noun in self._nouns:
-                if len(noun) >= _MIN_COMPOUND_HEAD and candidate.endswith(noun):
-                    return noun
-                if len(noun) >= _MIN_COMPOUND_HEAD and candidate.rstrip("ens").endswith(noun):
-                    return noun
+        for candidate in (lemma, form, lemma.rstrip("ens"), form.rstrip("ens")):
+            for k in range(len(candidate), _MIN_COMPOUND_HEAD - 1, -1):
+                if candidate[-k:] in self._nouns:  # longest head first
+                    return candidate[-k:]
         return None
 
     def lookup(self, pos: str, lemma: str, context_lemmas: list[str]) -> Entry | None:
@@ -115,22 +130,24 @@ class Lexicon:
         return entries[0].lemma if entries else lemma
 
 
-@functools.lru_cache(maxsize=1)
-def _lemma_table():
-    """spaCy's German form -> lemma lookup table (spacy-lookups-data), or None."""
+def _verb_forms(verbs: set[str]) -> dict[str, str]:
+    """Inflected forms of the given verbs (and of their particle-less bases, so that
+    "wirft" + "vor" finds vorwerfen), from spaCy's German lookup table
+    (spacy-lookups-data); empty without it. Only these forms are kept: the whole table
+    is 355k entries."""
     try:
-        from spacy.lookups import load_lookups
-        return load_lookups("de", ["lemma_lookup"]).get_table("lemma_lookup")
-    except (ValueError, ImportError, OSError, KeyError):
-        return None
-
-
-def lookup_lemma(form: str) -> str | None:
-    table = _lemma_table()
-    if table is None:
-        return None
-    lemma = table.get(form)
-    return lemma.lower() if isinstance(lemma, str) else None
+        import srsly
+        path = resources.files("spacy_lookups_data").joinpath("data/de_lemma_lookup.json.gz")
+        table = srsly.read_gzip_json(str(path))
+    except (ImportError, OSError, ValueError):
+        return {}
+    bases = set(verbs)
+    for verb in verbs:
+        for prefix in german.SEPARABLE_PREFIXES:
+            if verb.startswith(prefix) and len(verb) - len(prefix) >= 4:
+                bases.add(verb[len(prefix):])
+    return {form.lower(): lemma.lower() for form, lemma in table.items()
+            if isinstance(lemma, str) and lemma.lower() in bases}
 
 
 def verb_stem(lemma: str) -> str:

@@ -35,7 +35,6 @@ import apache_beam as beam
 from spacy.tokens import Doc, Span, Token
 
 from transforms import canonical, german, time_expressions
-from transforms.annotated_doc import doc_from_row
 from transforms.errors import ERRORS_TAG, SafeExtractFn
 from transforms.event_lexicon import Lexicon, cameo_mapping, load, verb_stem
 from transforms.syntax import Syntax, noun_phrase, preposition, verb_lemma
@@ -93,12 +92,13 @@ def demonyms() -> tuple[tuple[str, str], ...]:
 class ArticleEvents:
     """Event extraction over one article's Doc."""
 
-    def __init__(self, doc: Doc, lexicon: Lexicon, scheme: str | None, has_parse: bool):
+    def __init__(self, doc: Doc, lexicon: Lexicon, scheme: str | None, has_parse: bool,
+                 entities: list[canonical.Entity] | None = None):
         self.doc = doc
         self.lexicon = lexicon
         self.syntax = Syntax(scheme if has_parse else None)
         self.has_parse = has_parse
-        self.entities = canonical.resolve(doc)
+        self.entities = canonical.resolve(doc) if entities is None else entities
         self.entity_at: dict[int, canonical.Entity] = {}
         self.mention_span: dict[int, tuple[int, int]] = {}
         for entity in self.entities:
@@ -149,8 +149,7 @@ class ArticleEvents:
         particle = self._particle(token, sent)
         lemma = None
         if particle is not None:
-            lemma = self.lexicon.verb_lemma(particle.lower_ + token.lemma_,
-                                             particle.lower_ + token.lower_)
+            lemma = self.lexicon.verb_lemma(token.lemma_, token.text, particle.lower_)
         lemma = lemma or self.lexicon.verb_lemma(token.lemma_, token.text)
         if lemma is None:
             return None
@@ -595,8 +594,8 @@ def event_rows(row: dict, lexicon: Lexicon | None = None) -> list[dict]:
     import datetime as dt
 
     lexicon = lexicon or load()
-    doc = doc_from_row(row)
-    extractor = ArticleEvents(doc, lexicon, row.get("label_scheme"), row["has_parse"])
+    doc, entities = canonical.resolve_row(row)
+    extractor = ArticleEvents(doc, lexicon, row.get("label_scheme"), row["has_parse"], entities)
     mapping = cameo_mapping()
     article_date = row["date"]
     if isinstance(article_date, str):

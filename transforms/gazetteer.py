@@ -23,7 +23,6 @@ import re
 from importlib import resources
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from transforms import german
@@ -131,29 +130,43 @@ class Gazetteer:
     """
 
     def __init__(self, nlp: Language, name: str = FACTORY):
+        # Token sequences by first word, longest first: a PhraseMatcher would keep a Doc
+        # per pattern, about 250 MB for these 48k names.
         self.name = name
-        self.matcher = PhraseMatcher(nlp.vocab)
-        self.canonical: dict[str, tuple[str, str]] = {}
-        by_label: dict[str, list] = {}
+        self.forms: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
         items = patterns()
         for item, doc in zip(items, nlp.tokenizer.pipe(p["pattern"] for p in items)):
-            self.canonical[item["pattern"]] = (item["label"], item["id"])
-            by_label.setdefault(item["label"], []).append(doc)
-        for label, docs in by_label.items():
-            self.matcher.add(label, docs)
+            words = tuple(t.text for t in doc)
+            self.forms.setdefault(words[0], []).append((words, item["label"], item["id"]))
+        for forms in self.forms.values():
+            forms.sort(key=lambda f: -len(f[0]))
+
+    def matches(self, doc: Doc) -> list[tuple[int, int, str, str]]:
+        """(start, end, label, canonical) of every gazetteer name, longest first at
+        each position, not overlapping."""
+        texts = [t.text for t in doc]
+        out, i = [], 0
+        while i < len(texts):
+            for words, label, canonical in self.forms.get(texts[i], ()):
+                if tuple(texts[i:i + len(words)]) == words:
+                    out.append((i, i + len(words), label, canonical))
+                    i += len(words) - 1
+                    break
+            i += 1
+        return out
 
     def __call__(self, doc: Doc) -> Doc:
-        matches = self.matcher(doc, as_spans=True)
+        matches = self.matches(doc)
         if not matches:
             return doc
         ents = list(doc.ents)
-        for span in sorted(matches, key=lambda s: (-(s.end - s.start), s.start)):
+        for start, end, label, canonical in sorted(matches, key=lambda m: (m[0] - m[1], m[0])):
+            span = doc[start:end]
             overlapping = [e for e in ents if e.start < span.end and span.start < e.end]
             if not all(_yields_to(e, span) for e in overlapping):
                 continue
-            label, canonical = self.canonical[span.text]
             ents = [e for e in ents if e not in overlapping]
-            ents.append(Span(doc, span.start, span.end, label=label, span_id=canonical))
+            ents.append(Span(doc, start, end, label=label, span_id=canonical))
         doc.ents = sorted(ents, key=lambda s: s.start)
         return doc
 

@@ -53,7 +53,9 @@ class SpacyModelHandler(ModelHandler[dict, PredictionResult, Any]):
         return nlp_model.load(self.model, self.version)
 
     def batch_elements_kwargs(self):
-        return {"min_batch_size": 1, "max_batch_size": self.batch_size}
+        # Fixed batches: BatchElements would start at 1 and adapt, and small batches
+        # cost nlp.pipe throughput. A bundle's last batch may be smaller.
+        return {"min_batch_size": self.batch_size, "max_batch_size": self.batch_size}
 
     def get_metrics_namespace(self) -> str:
         return "newsbeam_spacy"
