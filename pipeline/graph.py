@@ -13,15 +13,19 @@ from transforms.entities import ExtractEntities
 from transforms.events import ExtractEvents
 from transforms.errors import ERRORS_TAG
 from transforms.nlp import AnnotateArticles, SpacyModelHandler
-from transforms.read import ReadArticles
+from transforms.read import LEDGER_TAG, ReadArticles
 from transforms.write import WriteTable
 
 
-def build(p: beam.Pipeline, *, inputs: list[str], output: str, model: str, run: dict,
-          max_article_bytes: int, batch_size: int, max_chunk_chars: int | None = None,
-          event_lexicon: str | None = None) -> dict:
-    """Adds newsbeam to ``p``; returns the PCollection of each table's rows."""
-    read = p | "Read articles" >> ReadArticles(inputs, max_article_bytes, run)
+TABLES = ["articles", "entities", "events", "errors"]
+
+
+def build(p: beam.Pipeline, *, files: list[tuple[str, int, float]], stage: str, model: str,
+          run: dict, max_article_bytes: int, batch_size: int,
+          max_chunk_chars: int | None = None, event_lexicon: str | None = None) -> dict:
+    """Adds newsbeam to ``p`` for the listed ``files`` (path, size, mtime), writing every
+    table and the ledger under ``stage``; returns the PCollection of each table's rows."""
+    read = p | "Read articles" >> ReadArticles(files, max_article_bytes, run)
     handler = SpacyModelHandler(model, run["pipeline_version"], batch_size, max_chunk_chars)
     annotated = read.articles | "NLP" >> AnnotateArticles(handler)
     entities = annotated.annotated | "Extract entities" >> ExtractEntities()
@@ -35,6 +39,6 @@ def build(p: beam.Pipeline, *, inputs: list[str], output: str, model: str, run: 
                    events[ERRORS_TAG])
         | "Collect errors" >> beam.Flatten(),
     }
-    for name, rows in tables.items():
-        rows | f"Write {name}" >> WriteTable(name, output, run["run_id"])
+    for name, rows in {**tables, "ledger": read[LEDGER_TAG]}.items():
+        rows | f"Write {name}" >> WriteTable(name, stage, run["run_id"])
     return tables

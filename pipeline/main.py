@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import logging
 import sys
 import time
@@ -11,11 +12,11 @@ import apache_beam as beam
 from apache_beam.io.filesystems import FileSystems
 from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions
 
-from pipeline import graph, runner, summary
+from pipeline import commit, graph, ledger, runner, summary
 from pipeline.options import NewsbeamOptions
 from transforms import event_lexicon, model_info, nlp_model
 from transforms.provenance import new_run_id, pipeline_version
-from transforms.read import as_pattern
+from transforms.read import as_pattern, list_files
 
 LOG = logging.getLogger("newsbeam")
 DEFAULT_INPUT = "examples/articles"
@@ -103,30 +104,34 @@ def run(argv: list[str] | None = None) -> dict:
         runner.configure_local(options, workers)
     runner_name = options.view_as(StandardOptions).runner
 
-    started = time.monotonic()
-    p = beam.Pipeline(runner=runner.create(options), options=options)
-    graph.build(p, inputs=inputs, output=known.output, model=model, run=run_info,
-                max_article_bytes=known.max_article_bytes, batch_size=known.nlp_batch_size,
-                event_lexicon=known.event_lexicon)
-    result = p.run()
-    result.wait_until_finish()
-    elapsed = time.monotonic() - started
+    output = known.output
+    started, started_at = time.monotonic(), _utc_now()
+    commit.recover(output)
+    listing = list_files(inputs)
+    work = ledger.plan(listing, ledger.load(output), reprocess=known.reprocess)
 
-    report = summary.build(summary.counters(result), run=run_info, runner=runner_name,
-                           workers=workers, output=known.output, elapsed=elapsed,
-                           inputs=inputs)
-    _remove_temp(known.output, run_info["run_id"])
-    report["manifest"] = summary.write_manifest(report, known.output)
+    counts: dict[str, int] = {}
+    if work.process:
+        p = beam.Pipeline(runner=runner.create(options), options=options)
+        graph.build(p, files=work.process, stage=commit.staging_dir(output, run_info["run_id"]),
+                    model=model, run=run_info, max_article_bytes=known.max_article_bytes,
+                    batch_size=known.nlp_batch_size, event_lexicon=known.event_lexicon)
+        result = p.run()
+        result.wait_until_finish()
+        counts = summary.counters(result)
+
+    report = summary.build(counts, run=run_info, runner=runner_name, workers=workers,
+                           output=output, elapsed=time.monotonic() - started, inputs=inputs)
+    report.update(files_listed=len(listing), files_new=work.new, files_changed=work.changed,
+                  files_skipped=work.skipped, started_at=started_at, finished_at=_utc_now(),
+                  options={k: v for k, v in vars(known).items() if k != "verbose"},
+                  beam_options=beam_args)
+    report["manifest"] = commit.commit(output, run_info["run_id"], graph.TABLES, report)
     return report
 
 
-def _remove_temp(output: str, run_id: str) -> None:
-    temp = FileSystems.join(output, "_temp", run_id)
-    try:
-        if FileSystems.exists(temp):
-            FileSystems.delete([temp])
-    except Exception as err:  # leftovers are harmless; say so and go on
-        LOG.warning("could not remove %s: %s", temp, err)
+def _utc_now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
 
 def main(argv: list[str] | None = None) -> int:

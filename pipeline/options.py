@@ -41,5 +41,9 @@ class NewsbeamOptions(PipelineOptions):
             help="Local runs: worker processes (one model each). Default: one per core "
                  f"({os.cpu_count()} here).")
         parser.add_argument(
+            "--reprocess", action="store_true",
+            help="Process every input file again, also those the output's ledger already "
+                 "holds (after a model upgrade, say); their old rows are superseded.")
+        parser.add_argument(
             "--run-id", default=None, dest="run_id",
             help="Id written on every row and in the file names. Default: UTC time + random.")

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
-from apache_beam.io.filesystems import FileSystems
 from apache_beam.metrics.metric import MetricsFilter
 
 TABLES = ("articles", "entities", "events", "errors")
@@ -66,10 +63,13 @@ def render(summary: dict) -> str:
         f"  runner          {summary['runner']}"
         + (f", {summary['workers']} worker(s)" if summary["workers"] else "")
         + f", model {summary['model']} (loaded {summary['model_loads']}x)",
-        f"  files matched   {summary['files_matched']}",
+        f"  input files     {summary.get('files_listed', summary['files_matched'])}: "
+        f"{summary.get('files_new', 0)} new, {summary.get('files_changed', 0)} changed, "
+        f"{summary.get('files_skipped', 0)} skipped (already in the output's ledger)",
+        f"  files processed {summary['files_matched']}",
         f"  articles parsed {summary['articles_parsed']}",
         f"  files rejected  {summary['files_rejected']}"
-        + ("" if summary["balanced"] else "   <-- does not add up to files matched"),
+        + ("" if summary["balanced"] else "   <-- does not add up to files processed"),
     ]
     for reason, n in sorted(summary["errors_by_reason"].items()):
         lines.append(f"    {reason:<22}{n}")
@@ -91,14 +91,3 @@ def try_query(output: str) -> str:
            f"read_parquet('{entities}', hive_partitioning=true) "
            "GROUP BY ALL ORDER BY articles DESC LIMIT 10")
     return f".venv/bin/python -c \"import duckdb; duckdb.sql(\\\"{sql}\\\").show()\""
-
-
-def write_manifest(summary: dict, output: str) -> str:
-    path = FileSystems.join(output, "_runs", f"{summary['run_id']}.json")
-    try:
-        FileSystems.mkdirs(FileSystems.join(output, "_runs"))
-    except IOError:
-        pass
-    with FileSystems.create(path) as fh:
-        fh.write(json.dumps(summary, indent=2, default=str).encode())
-    return path

@@ -197,8 +197,27 @@ TABLES: dict[str, pa.Schema] = {
 
 PARTITION_KEY = "month"
 
+# The ingest ledger (``<output>/_ledger/*.parquet``, one file per committed run): which
+# source files this output holds, so a scheduled run processes only new and changed
+# files. Not partitioned.
+LEDGER = pa.schema([
+    _f("source_uri", pa.string(), "Input file.", False),
+    _f("article_id", pa.string(), "Article id (the file name without extension).", False),
+    _f("size", pa.int64(), "File size in bytes when it was ingested.", False),
+    _f("last_modified", pa.float64(), "File modification time (Unix seconds) when it "
+       "was ingested.", False),
+    _f("content_sha256", pa.string(), "sha256 of the bytes read; null when the file "
+       "was rejected without being read (too_large, unreadable)."),
+    _f("status", pa.string(), "parsed or rejected.", False),
+    _f("reason", pa.string(), "Rejection reason code, else null."),
+    _f("run_id", pa.string(), "Run that ingested it.", False),
+    _f("pipeline_version", pa.string(), "newsbeam version of that run.", False),
+])
+
 
 def file_schema(table: str) -> pa.Schema:
     """The schema inside the Parquet files: the table without its partition column."""
+    if table == "ledger":
+        return LEDGER
     schema = TABLES[table]
     return schema.remove(schema.get_field_index(PARTITION_KEY))

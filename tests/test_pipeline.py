@@ -15,14 +15,15 @@ from pipeline.main import main, run
 from schemas import TABLES, file_schema
 from tests.conftest import EXAMPLES, SEED_000
 from transforms.nlp_model import RULES
+from transforms.read import list_files
 
 RUN = {"run_id": "test-run", "pipeline_version": "test", "model": "newsbeam_rules_de==test"}
 
 
 def test_graph_on_the_seeds_with_test_pipeline(tmp_path):
     with BeamTestPipeline(runner="FnApiRunner") as p:
-        tables = graph.build(p, inputs=[str(EXAMPLES)], output=str(tmp_path), model=RULES,
-                             run=RUN, max_article_bytes=1 << 20, batch_size=8)
+        tables = graph.build(p, files=list_files([str(EXAMPLES)]), stage=str(tmp_path),
+                             model=RULES, run=RUN, max_article_bytes=1 << 20, batch_size=8)
         assert_that(tables["articles"] | "ids" >> _map(lambda r: r["article_id"]),
                     equal_to([SEED_000, "004_cf3571c0e23879cb"]), label="articles")
         assert_that(tables["errors"], equal_to([]), label="no errors")
@@ -71,7 +72,9 @@ def test_run_summary_adds_up(seed_run):
     assert report["model"].startswith("newsbeam_rules_de==")
     manifest = json.loads((out / "_runs" / "r1.json").read_text())
     assert manifest["rows"] == report["rows"]
-    assert not (out / "_temp" / "r1").exists()
+    assert not (out / "_staging").exists()
+    assert manifest["files_new"] == 2 and manifest["options"]["model"] == RULES
+    assert manifest["started_at"] <= manifest["finished_at"]
 
 
 def test_every_written_file_has_its_table_schema(seed_run):

@@ -9,7 +9,7 @@ from schemas.markdown import markdown
 from schemas.tables import ANNOTATED
 from tests.conftest import ROOT
 
-WRITTEN = ("articles", "entities", "events", "errors")
+WRITTEN = ("articles", "entities", "events", "errors", "ledger")
 
 
 @pytest.mark.parametrize("table", sorted(TABLES))

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import apache_beam as beam
-from apache_beam.io import fileio
 from apache_beam.io.filesystem import CompressionTypes
 from apache_beam.io.filesystems import FileSystems
 from apache_beam.metrics import Metrics
 
 from transforms import article_format as fmt
 from transforms.errors import ERRORS_TAG, UNKNOWN_MONTH
+
+LEDGER_TAG = "ledger"
 
 
 def as_pattern(path: str) -> str:
@@ -77,9 +80,10 @@ class _ReadAndParseFn(beam.DoFn):
         self.parsed = Metrics.counter("newsbeam", "articles_parsed")
         self.rejected = Metrics.counter("newsbeam", "files_rejected")
 
-    def process(self, metadata):
+    def process(self, listed):
+        path, size, modified = listed
         self.files.inc()
-        path, size = metadata.path, metadata.size_in_bytes
+        data = None
         if size > self.max_bytes:
             result = fmt.Rejection(fmt.article_id_from_uri(path), path, fmt.TOO_LARGE,
                                    f"{size} bytes is over the limit of {self.max_bytes}",
@@ -96,7 +100,15 @@ class _ReadAndParseFn(beam.DoFn):
             else:
                 result = fmt.parse_article(data, path, self.max_bytes)
                 stage = "parse"
-        if isinstance(result, fmt.Article):
+        parsed = isinstance(result, fmt.Article)
+        yield beam.pvalue.TaggedOutput(LEDGER_TAG, {
+            "source_uri": path, "article_id": fmt.article_id_from_uri(path), "size": size,
+            "last_modified": float(modified or 0.0),
+            "content_sha256": hashlib.sha256(data).hexdigest() if data is not None else None,
+            "status": "parsed" if parsed else "rejected",
+            "reason": None if parsed else result.reason,
+            "run_id": self.run["run_id"], "pipeline_version": self.run["pipeline_version"]})
+        if parsed:
             self.parsed.inc()
             yield article_row(result, self.run)
         else:
@@ -105,21 +117,33 @@ class _ReadAndParseFn(beam.DoFn):
             yield beam.pvalue.TaggedOutput(ERRORS_TAG, rejection_row(result, self.run, stage))
 
 
-class ReadArticles(beam.PTransform):
-    """File patterns -> ``articles`` rows (main) and ``errors`` rows (tag ``errors``)."""
+def list_files(patterns: list[str]) -> list[tuple[str, int, float]]:
+    """(path, size, modification time) of every file the patterns match, sorted and
+    without duplicates: the launcher lists the input once, so it can decide what a run
+    has to process (see pipeline/ledger.py)."""
+    found: dict[str, tuple[str, int, float]] = {}
+    for result in FileSystems.match([as_pattern(p) for p in patterns]):
+        for m in result.metadata_list:
+            if not m.path.endswith("/"):
+                found[m.path] = (m.path, m.size_in_bytes, m.last_updated_in_seconds or 0.0)
+    return [found[path] for path in sorted(found)]
 
-    def __init__(self, patterns: list[str], max_bytes: int, run: dict):
+
+class ReadArticles(beam.PTransform):
+    """Listed files -> ``articles`` rows (main), ``errors`` rows (tag ``errors``) and
+    one ``ledger`` row per file (tag ``ledger``)."""
+
+    def __init__(self, files: list[tuple[str, int, float]], max_bytes: int, run: dict):
         super().__init__()
-        self.patterns = [as_pattern(p) for p in patterns]
+        self.files = files
         self.max_bytes = max_bytes
         self.run = run
 
     def expand(self, pbegin):
         return (
             pbegin
-            | "Patterns" >> beam.Create(self.patterns)
-            | "Match files" >> fileio.MatchAll()
+            | "Files" >> beam.Create(self.files)
             # Spread the files over the workers before the expensive fused stage.
             | "Spread files" >> beam.Reshuffle()
             | "Read and parse" >> beam.ParDo(_ReadAndParseFn(self.max_bytes, self.run))
-            .with_outputs(ERRORS_TAG, main="articles"))
+            .with_outputs(ERRORS_TAG, LEDGER_TAG, main="articles"))

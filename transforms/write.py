@@ -49,12 +49,13 @@ class ParquetSink(fileio.FileSink):
             self._rows = []
 
 
-def partition_file_naming(table: str, run_id: str):
+def partition_file_naming(table: str, run_id: str, partitioned: bool = True):
     def naming(window, pane, shard_index, total_shards, compression, destination):
         window_part = ""
         if window is not None and window != GlobalWindow():
             window_part = "-" + window.start.to_utc_datetime().strftime("%Y%m%dT%H%M%S")
-        return (f"{PARTITION_KEY}={destination}/{table}-{run_id}{window_part}-"
+        folder = f"{PARTITION_KEY}={destination}/" if partitioned else ""
+        return (f"{folder}{table}-{run_id}{window_part}-"
                 f"{shard_index:05d}-of-{total_shards:05d}.parquet")
     return naming
 
@@ -64,43 +65,51 @@ class _EnsurePartitionFn(beam.DoFn):
     disk the sink's final rename into a missing folder fails silently and the file is
     lost. Also counts the rows of the table."""
 
-    def __init__(self, base: str, table: str):
+    def __init__(self, base: str, table: str, partitioned: bool):
         self.base = base
+        self.partitioned = partitioned
         self.rows = Metrics.counter("newsbeam", f"rows_{table}")
 
     def setup(self):
         self._made: set[str] = set()
 
     def process(self, row):
-        month = row[PARTITION_KEY]
-        if month not in self._made:
-            path = FileSystems.join(self.base, f"{PARTITION_KEY}={month}")
+        folder = f"{PARTITION_KEY}={row[PARTITION_KEY]}" if self.partitioned else ""
+        if folder not in self._made:
             try:
-                FileSystems.mkdirs(path)
+                FileSystems.mkdirs(FileSystems.join(self.base, folder) if folder else self.base)
             except IOError:
                 pass  # exists already (or an object store, where folders are implicit)
-            self._made.add(month)
+            self._made.add(folder)
         self.rows.inc()
         yield row
 
 
 class WriteTable(beam.PTransform):
-    def __init__(self, table: str, output: str, run_id: str, shards: int | None = None):
+    """Rows of one table -> Parquet files under ``<base>/<table>/``.
+
+    ``base`` is the run's staging folder: the commit step moves the files into the
+    output when the whole run has succeeded (see ``pipeline/commit.py``).
+    """
+
+    def __init__(self, table: str, base: str, run_id: str, shards: int | None = None):
         super().__init__()
         self.table = table
-        self.base = FileSystems.join(output, table)
-        self.temp = FileSystems.join(output, "_temp", run_id, table)
+        self.partitioned = table != "ledger"
+        self.base = FileSystems.join(base, table)
+        self.temp = FileSystems.join(base, "_temp", table)
         self.run_id = run_id
         self.shards = shards
 
     def expand(self, rows):
-        table = self.table
+        table, partitioned = self.table, self.partitioned
         return (rows
-                | "Partition folders" >> beam.ParDo(_EnsurePartitionFn(self.base, table))
+                | "Partition folders" >> beam.ParDo(
+                    _EnsurePartitionFn(self.base, table, partitioned))
                 | "Parquet" >> fileio.WriteToFiles(
                     path=self.base,
-                    destination=lambda row: row[PARTITION_KEY],
+                    destination=(lambda row: row[PARTITION_KEY]) if partitioned else "all",
                     sink=lambda destination: ParquetSink(table),
-                    file_naming=partition_file_naming(table, self.run_id),
+                    file_naming=partition_file_naming(table, self.run_id, partitioned),
                     temp_directory=StaticValueProvider(str, self.temp),
                     shards=self.shards))

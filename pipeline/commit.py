@@ -1,0 +1,124 @@
+"""Making a run's output visible all at once, and only when the run has succeeded.
+
+A run writes every table into ``<output>/_staging/<run_id>/``, which no query pattern
+(``<output>/<table>/*/*.parquet``) reaches. When the pipeline has finished, the commit:
+
+1. writes a journal ``<output>/_runs/<run_id>.commit.json`` listing every move and the
+   run's manifest;
+2. moves the staged files into the tables, the ledger file last;
+3. writes the manifest ``<output>/_runs/<run_id>.json`` and deletes the journal and the
+   staging folder.
+
+A run killed before step 1 leaves nothing visible and no ledger entry: its staging
+folder is removed by the next run, which then does the work again. A run killed during
+step 2 or 3 leaves a journal, and the next run finishes that commit before it starts
+(:func:`recover`). Meant for one run at a time per output folder.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+
+from apache_beam.io.filesystems import FileSystems
+
+from pipeline.ledger import LEDGER_DIR
+
+LOG = logging.getLogger(__name__)
+STAGING = "_staging"
+RUNS = "_runs"
+
+
+def staging_dir(output: str, run_id: str) -> str:
+    return FileSystems.join(output, STAGING, run_id)
+
+
+def _match(pattern: str) -> list[str]:
+    try:
+        return sorted(m.path for m in FileSystems.match([pattern])[0].metadata_list)
+    except Exception:
+        return []
+
+
+def staged_moves(output: str, run_id: str, tables: list[str]) -> list[tuple[str, str]]:
+    """(staged file, final path) for every file the run wrote; the ledger last."""
+    stage = staging_dir(output, run_id)
+    moves = []
+    for table in tables:
+        prefix = FileSystems.join(stage, table)
+        for path in _match(FileSystems.join(prefix, "*", "*.parquet")):
+            moves.append((path, FileSystems.join(output, table, path[len(prefix) + 1:])))
+    prefix = FileSystems.join(stage, "ledger")  # staged like a table, published last
+    for path in _match(FileSystems.join(prefix, "*.parquet")):
+        moves.append((path, FileSystems.join(output, LEDGER_DIR, path[len(prefix) + 1:])))
+    return moves
+
+
+def _write_json(path: str, data: dict) -> None:
+    with FileSystems.create(path) as fh:
+        fh.write(json.dumps(data, indent=2, default=str).encode())
+
+
+def _mkdirs(path: str) -> None:
+    try:
+        FileSystems.mkdirs(path)
+    except IOError:
+        pass
+
+
+def commit(output: str, run_id: str, tables: list[str], manifest: dict) -> str:
+    """Publish a finished run; returns the manifest's path."""
+    moves = staged_moves(output, run_id, tables)
+    _mkdirs(FileSystems.join(output, RUNS))
+    journal = FileSystems.join(output, RUNS, f"{run_id}.commit.json")
+    _write_json(journal, {"run_id": run_id, "moves": moves, "manifest": manifest})
+    return _finish(output, run_id, journal, moves, manifest)
+
+
+def _finish(output: str, run_id: str, journal: str, moves, manifest: dict) -> str:
+    for source, target in moves:
+        if FileSystems.exists(source):
+            _mkdirs(target.rsplit("/", 1)[0])
+            FileSystems.rename([source], [target])
+        elif not FileSystems.exists(target):
+            raise RuntimeError(f"commit of run {run_id}: {source} is missing")
+    path = FileSystems.join(output, RUNS, f"{run_id}.json")
+    _write_json(path, manifest)
+    FileSystems.delete([journal])
+    remove_staging(output, run_id)
+    return path
+
+
+def remove_staging(output: str, run_id: str) -> None:
+    stage = staging_dir(output, run_id)
+    try:
+        if FileSystems.exists(stage):
+            FileSystems.delete([stage])
+    except Exception as err:  # leftovers are invisible to queries; say so and go on
+        LOG.warning("could not remove %s: %s", stage, err)
+    if "://" not in output:  # local disk: no empty _staging folder left behind
+        try:
+            os.rmdir(FileSystems.join(output, STAGING))
+        except OSError:
+            pass
+
+
+def recover(output: str) -> list[str]:
+    """Finish commits a killed run left half done, and remove the staging folders of
+    runs killed before their commit. Returns the run ids whose commit was finished."""
+    finished = []
+    for journal in _match(FileSystems.join(output, RUNS, "*.commit.json")):
+        with FileSystems.open(journal) as fh:
+            state = json.loads(fh.read().decode())
+        _finish(output, state["run_id"], journal, state["moves"], state["manifest"])
+        finished.append(state["run_id"])
+        LOG.warning("finished the interrupted commit of run %s", state["run_id"])
+    root = FileSystems.join(output, STAGING)
+    abandoned = {path[len(root) + 1:].split("/", 1)[0]
+                 for path in _match(FileSystems.join(root, "**"))}
+    for run_id in sorted(abandoned):
+        LOG.warning("removing %s, left by run %s, which did not finish",
+                    staging_dir(output, run_id), run_id)
+        remove_staging(output, run_id)
+    return finished
