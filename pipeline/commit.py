@@ -93,7 +93,11 @@ def _finish(output: str, run_id: str, journal: str, moves, manifest: dict) -> st
 def remove_staging(output: str, run_id: str) -> None:
     stage = staging_dir(output, run_id)
     try:
-        if FileSystems.exists(stage):
+        if "://" in stage:  # an object store has no folders: delete what is under it
+            leftovers = _match(FileSystems.join(stage, "**"))
+            if leftovers:
+                FileSystems.delete(leftovers)
+        elif FileSystems.exists(stage):
             FileSystems.delete([stage])
     except Exception as err:  # leftovers are invisible to queries; say so and go on
         LOG.warning("could not remove %s: %s", stage, err)

@@ -39,13 +39,23 @@ class UsageError(Exception):
     """Bad input from the user: printed as one line, exit code 2."""
 
 
+def _storage_problem(err: Exception) -> str:
+    """One line for a storage error: missing bucket, no permission, or what it says."""
+    text = repr(err)
+    if "NotFound" in text or "404" in text:
+        return "it does not exist (or its bucket does not)"
+    if "Forbidden" in text or "403" in text or "Unauthorized" in text or "401" in text:
+        return "permission denied"
+    return text.splitlines()[0][:300]
+
+
 def check_inputs(patterns: list[str]) -> list[str]:
     found = []
     for pattern in patterns:
         try:
             match = FileSystems.match([as_pattern(pattern)])[0]
         except Exception as err:
-            raise UsageError(f"cannot list input {pattern!r}: {err}") from err
+            raise UsageError(f"cannot read input {pattern}: {_storage_problem(err)}") from err
         if match.metadata_list:
             found.append(pattern)
         else:
@@ -53,6 +63,15 @@ def check_inputs(patterns: list[str]) -> list[str]:
     if not found:
         raise UsageError(f"no input files match {', '.join(map(repr, patterns))}")
     return found
+
+
+def check_output(output: str) -> None:
+    """Fail before any work when the output cannot be listed (missing bucket, no
+    permission), instead of after the whole run with a stack of retries."""
+    try:
+        FileSystems.match([FileSystems.join(output, "_runs", "*.json")])
+    except Exception as err:
+        raise UsageError(f"cannot use output {output}: {_storage_problem(err)}") from err
 
 
 _BEAM_NOISE = (
@@ -84,6 +103,7 @@ def run(argv: list[str] | None = None) -> dict:
 
     options = PipelineOptions(beam_args, save_main_session=False)
     inputs = check_inputs(known.inputs or [DEFAULT_INPUT])
+    check_output(known.output)
     model = nlp_model.resolve(known.model)
     model_label = model_info.describe(model)  # fails fast on a model that is not there
     if known.event_lexicon:
