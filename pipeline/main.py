@@ -10,7 +10,7 @@ import time
 
 import apache_beam as beam
 from apache_beam.io.filesystems import FileSystems
-from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions
+from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions, TestOptions
 
 from pipeline import commit, graph, ledger, runner, summary
 from pipeline.options import NewsbeamOptions
@@ -105,7 +105,8 @@ def run(argv: list[str] | None = None) -> dict:
     inputs = check_inputs(known.inputs or [DEFAULT_INPUT])
     check_output(known.output)
     model = nlp_model.resolve(known.model)
-    model_label = model_info.describe(model)  # fails fast on a model that is not there
+    local = runner.is_local(options)
+    model_label = model_info.describe(model, must_exist=local)  # fails fast if missing
     if known.event_lexicon:
         try:
             event_lexicon.load(known.event_lexicon)  # fails fast on a bad lexicon
@@ -119,7 +120,7 @@ def run(argv: list[str] | None = None) -> dict:
                 "model": model_label}
 
     workers = None
-    if runner.is_local(options):
+    if local:
         workers = known.workers
         runner.configure_local(options, workers)
     runner_name = options.view_as(StandardOptions).runner
@@ -138,6 +139,9 @@ def run(argv: list[str] | None = None) -> dict:
                     batch_size=known.nlp_batch_size, event_lexicon=known.event_lexicon)
         result = p.run()
         result.wait_until_finish()
+        if options.view_as(TestOptions).dry_run:  # the job was built, nothing submitted
+            return {"dry_run": True, "run_id": run_info["run_id"], "runner": runner_name,
+                    "job": getattr(result, "job", None), "files_to_process": len(work.process)}
         counts = summary.counters(result)
 
     report = summary.build(counts, run=run_info, runner=runner_name, workers=workers,
@@ -160,6 +164,10 @@ def main(argv: list[str] | None = None) -> int:
     except (UsageError, nlp_model.ModelNotFound) as err:
         print(f"newsbeam: error: {err}", file=sys.stderr)
         return 2
+    if report.get("dry_run"):
+        print(f"newsbeam: dry run on {report['runner']}: job built for "
+              f"{report['files_to_process']} file(s), nothing submitted")
+        return 0
     print(summary.render(report))
     return 0 if report["balanced"] else 1
 

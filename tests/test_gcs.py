@@ -66,3 +66,33 @@ def test_a_missing_bucket_is_one_clear_message(gcs, capsys):
                  "--model", RULES]) == 2
     err = capsys.readouterr().err
     assert "gs://no-such-lake/out" in err and "does not exist" in err
+
+
+def test_dataflow_batch_job_is_built_with_extraction_writes_and_worker_image(gcs):
+    from apache_beam.portability import common_urns
+    from apache_beam.portability.api import beam_runner_api_pb2
+
+    gcs.bucket("df-landing").blob("feed/a.txt").upload_from_filename(
+        str(EXAMPLES / f"{SEED_000}.txt"))
+    gcs.bucket("df-lake")
+    image = "europe-docker.pkg.dev/test-project/newsbeam/worker:0.1.0"
+    report = run(["--input", "gs://df-landing/feed/", "--output", "gs://df-lake/out",
+                  "--model", "de_core_news_md", "--runner", "DataflowRunner",
+                  "--project", "test-project", "--region", "europe-west1",
+                  "--temp_location", "gs://df-lake/tmp", "--sdk_container_image", image,
+                  "--sdk_location", "container", "--no_auth", "--dry_run=True"])
+    assert report["dry_run"] and report["files_to_process"] == 1
+    job = report["job"]
+    assert job.proto.type_.name == "JOB_TYPE_BATCH"
+    names = [t.unique_name for t in job.proto_pipeline.components.transforms.values()]
+    for step in ("Read articles", "NLP/spaCy", "Extract entities", "Extract events",
+                 "Write articles", "Write entities", "Write events", "Write errors",
+                 "Write ledger"):
+        assert any(n == step or n.startswith(step + "/") for n in names), step
+    images = set()
+    for env in job.proto_pipeline.components.environments.values():
+        if env.urn == common_urns.environments.DOCKER.urn:
+            images.add(beam_runner_api_pb2.DockerPayload.FromString(env.payload).container_image)
+    assert images == {image}
+    # nothing was published: a dry run neither commits nor writes a manifest
+    assert not list(gcs.client().list_blobs("df-lake"))

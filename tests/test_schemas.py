@@ -57,3 +57,18 @@ def test_readme_taxonomy_is_the_lexicon():
     from transforms.event_lexicon import taxonomy_markdown
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert taxonomy_markdown() in readme, "README taxonomy is out of date"
+
+
+def test_the_worker_container_matches_the_pinned_beam_and_python():
+    import re
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    beam = next(d for d in project["dependencies"] if d.startswith("apache-beam"))
+    pinned = re.search(r"==([\d.]+)", beam).group(1)
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    assert f"ARG BEAM_VERSION={pinned}\n" in dockerfile
+    python = re.search(r">=(\d+\.\d+)", project["requires-python"]).group(1)
+    assert f"ARG PYTHON_VERSION={python}\n" in dockerfile
+    for package in ("pipeline", "transforms", "schemas"):
+        assert f"COPY {package} ./{package}" in dockerfile

@@ -14,8 +14,11 @@ from transforms import nlp_model, rule_pipeline
 from transforms.provenance import model_id, pipeline_version
 
 
-def describe(model: str) -> str:
-    """``name==version`` of a model name, path or ``rules``; raises ModelNotFound."""
+def describe(model: str, must_exist: bool = True) -> str:
+    """``name==version`` of a model name, path or ``rules``; raises ModelNotFound when
+    ``must_exist`` and the model is not on this machine. Runs on a managed runner pass
+    ``must_exist=False``: there the model is installed on the workers (their container),
+    not necessarily on the machine that submits the job."""
     if model == nlp_model.RULES:
         return f"{rule_pipeline.NAME}=={pipeline_version()}"
     path = Path(model)
@@ -25,7 +28,7 @@ def describe(model: str) -> str:
         meta_path = Path(spacy.util.get_package_path(model)) / "meta.json"
         if not meta_path.exists():
             return f"{model}==unknown"
-    elif model.startswith("gs://"):
+    elif model.startswith("gs://") or not must_exist:
         return model  # loaded by the workers; nothing to read here
     else:
         raise nlp_model.ModelNotFound(
