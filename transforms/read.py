@@ -129,9 +129,24 @@ def list_files(patterns: list[str]) -> list[tuple[str, int, float]]:
     return [found[path] for path in sorted(found)]
 
 
+class ParseFiles(beam.PTransform):
+    """(path, size, mtime) of files -> ``articles`` rows (main), ``errors`` rows (tag
+    ``errors``) and one ``ledger`` row per file (tag ``ledger``). Batch and streaming
+    both end in this step."""
+
+    def __init__(self, max_bytes: int, run: dict):
+        super().__init__()
+        self.max_bytes = max_bytes
+        self.run = run
+
+    def expand(self, files):
+        return files | "Read and parse" >> beam.ParDo(
+            _ReadAndParseFn(self.max_bytes, self.run)).with_outputs(
+                ERRORS_TAG, LEDGER_TAG, main="articles")
+
+
 class ReadArticles(beam.PTransform):
-    """Listed files -> ``articles`` rows (main), ``errors`` rows (tag ``errors``) and
-    one ``ledger`` row per file (tag ``ledger``)."""
+    """The files a batch run listed -> the outputs of :class:`ParseFiles`."""
 
     def __init__(self, files: list[tuple[str, int, float]], max_bytes: int, run: dict):
         super().__init__()
@@ -145,5 +160,4 @@ class ReadArticles(beam.PTransform):
             | "Files" >> beam.Create(self.files)
             # Spread the files over the workers before the expensive fused stage.
             | "Spread files" >> beam.Reshuffle()
-            | "Read and parse" >> beam.ParDo(_ReadAndParseFn(self.max_bytes, self.run))
-            .with_outputs(ERRORS_TAG, LEDGER_TAG, main="articles"))
+            | "Parse" >> ParseFiles(self.max_bytes, self.run))
