@@ -6,6 +6,7 @@ import apache_beam as beam
 
 from transforms import canonical
 from transforms.errors import ERRORS_TAG, SafeExtractFn
+from transforms.provenance import row_provenance
 
 
 def entity_rows(row: dict) -> list[dict]:
@@ -25,11 +26,7 @@ def entity_rows(row: dict) -> list[dict]:
             "in_lead": any(m.start < lead_end for m in mentions),
             "mentions": [{"text": m.text, "start": m.start, "end": m.end,
                           "sentence": m.sentence} for m in mentions],
-            "source_uri": row["source_uri"],
-            "month": row["month"],
-            "model": row["model"],
-            "pipeline_version": row["pipeline_version"],
-            "run_id": row["run_id"],
+            **row_provenance(row),
         })
     return out
 

@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Span, Token
 
 from transforms import canonical, german, time_expressions
 from transforms.errors import ERRORS_TAG, SafeExtractFn
+from transforms.provenance import row_provenance
 from transforms.event_lexicon import Lexicon, cameo_mapping, load, verb_stem
 from transforms.syntax import Syntax, noun_phrase, preposition, verb_lemma
 
@@ -636,11 +637,7 @@ def event_rows(row: dict, lexicon: Lexicon | None = None) -> list[dict]:
             "evidence_end": sent.end_char,
             "confidence": confidence,
             "extractor": EXTRACTOR,
-            "source_uri": row["source_uri"],
-            "month": row["month"],
-            "model": row["model"],
-            "pipeline_version": row["pipeline_version"],
-            "run_id": row["run_id"],
+            **row_provenance(row),
         })
     return out
 

@@ -27,3 +27,11 @@ def model_id(meta: dict) -> str:
     if lang and not name.startswith(lang + "_") and not name.startswith("newsbeam_"):
         name = f"{lang}_{name}"
     return f"{name}=={meta.get('version', 'unknown')}"
+
+
+ROW_PROVENANCE = ("source_uri", "month", "model", "pipeline_version", "run_id")
+
+
+def row_provenance(row: dict) -> dict:
+    """The columns every extracted row copies from its article's annotated row."""
+    return {key: row[key] for key in ROW_PROVENANCE}
