@@ -27,8 +27,11 @@ newsbeam: German news article files in, entity and event records out as Parquet.
 Reads article files (" date YYYY-MM <lead>" then paragraphs split by blank lines),
 rejects malformed ones into the errors table with a reason code, runs a spaCy pipeline
 once per article and writes hive-partitioned Parquet tables under --output:
-articles/, entities/, events/, errors/ (month=YYYY-MM/*.parquet), plus
-_runs/<run_id>.json with the run summary.
+articles/, entities/, events/, errors/ (month=YYYY-MM/*.parquet).
+
+Runs are incremental: files the output's ledger (_ledger/) already holds are skipped
+unless they changed (or --reprocess). A run's files become visible only when it has
+succeeded; _runs/<run_id>.json is its manifest.
 
 Beam options (--runner, --project, --temp_location, ...) are accepted as well; local
 runs use Beam's FnApiRunner with --workers processes.
