@@ -14,7 +14,7 @@ from apache_beam.options.pipeline_options import PipelineOptions, StandardOption
 
 from pipeline import commit, graph, ledger, runner, summary
 from pipeline.options import NewsbeamOptions
-from transforms import event_lexicon, model_info, nlp_model
+from transforms import event_lexicon, model_info, nlp_model, stream_sources
 from transforms.provenance import new_run_id, pipeline_version
 from transforms.read import as_pattern, list_files
 
@@ -105,7 +105,10 @@ def run(argv: list[str] | None = None) -> dict:
         handler.addFilter(_quiet_beam_noise)
 
     options = PipelineOptions(beam_args, save_main_session=False)
-    inputs = check_inputs(known.inputs or [DEFAULT_INPUT])
+    streaming = options.view_as(StandardOptions).streaming
+    inputs = known.inputs or [DEFAULT_INPUT]
+    if not streaming:  # a streaming run may start before the first file lands
+        inputs = check_inputs(inputs)
     check_output(known.output)
     model = nlp_model.resolve(known.model)
     local = runner.is_local(options)
@@ -127,6 +130,9 @@ def run(argv: list[str] | None = None) -> dict:
         workers = known.workers
         runner.configure_local(options, workers)
     runner_name = options.view_as(StandardOptions).runner
+
+    if streaming:
+        return _run_streaming(known, options, inputs, model, run_info, runner_name)
 
     output = known.output
     started, started_at = time.monotonic(), _utc_now()
@@ -157,6 +163,34 @@ def run(argv: list[str] | None = None) -> dict:
     return report
 
 
+def _run_streaming(known, options, inputs, model, run_info, runner_name) -> dict:
+    """Start the streaming pipeline: new files from watched patterns or GCS
+    notifications, windowed output straight into the tables. It runs until cancelled,
+    so there is no ledger, commit or end-of-run summary."""
+    if runner_name == runner.LOCAL:
+        raise UsageError(
+            "--streaming needs a runner that runs Beam's streaming file watcher: "
+            "--runner DataflowRunner, or locally --runner PrismRunner on a machine with "
+            "internet (Prism's binary is downloaded at run time). The local FnApiRunner "
+            "runs batch only.")
+    source = (stream_sources.GcsNotifications(known.subscription) if known.subscription
+              else stream_sources.WatchFiles([as_pattern(i) for i in inputs],
+                                             known.watch_interval))
+    p = beam.Pipeline(options=options)
+    graph.build_streaming(p | "New files" >> source, output=known.output, model=model,
+                          run=run_info, window_minutes=known.window_minutes,
+                          allowed_lateness_minutes=known.allowed_lateness,
+                          max_article_bytes=known.max_article_bytes,
+                          batch_size=known.nlp_batch_size, event_lexicon=known.event_lexicon)
+    result = p.run()
+    report = {"streaming": True, "run_id": run_info["run_id"], "runner": runner_name,
+              "job": getattr(result, "job", None),
+              "source": known.subscription or ", ".join(inputs)}
+    if options.view_as(TestOptions).dry_run:
+        report.update(dry_run=True, files_to_process="(streaming)")
+    return report
+
+
 def _utc_now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
@@ -170,6 +204,12 @@ def main(argv: list[str] | None = None) -> int:
     if report.get("dry_run"):
         print(f"newsbeam: dry run on {report['runner']}: job built for "
               f"{report['files_to_process']} file(s), nothing submitted")
+        return 0
+    if report.get("streaming"):
+        job = report["job"]
+        print(f"newsbeam: streaming run {report['run_id']} started on {report['runner']}"
+              f"{f' (job {job.id})' if getattr(job, 'id', None) else ''}, reading "
+              f"{report['source']}")
         return 0
     print(summary.render(report))
     return 0 if report["balanced"] else 1

@@ -45,5 +45,21 @@ class NewsbeamOptions(PipelineOptions):
             help="Process every input file again, also those the output's ledger already "
                  "holds (after a model upgrade, say); their old rows are superseded.")
         parser.add_argument(
+            "--watch-interval", type=float, default=60.0, dest="watch_interval",
+            help="With --streaming: seconds between polls of the --input patterns. "
+                 "Default: 60")
+        parser.add_argument(
+            "--subscription", default=None,
+            help="With --streaming: read new files from this Pub/Sub subscription of GCS "
+                 "object notifications (projects/P/subscriptions/S) instead of polling.")
+        parser.add_argument(
+            "--window", type=float, default=10.0, dest="window_minutes",
+            help="With --streaming: output window in minutes; one file per table, window "
+                 "and shard. Default: 10")
+        parser.add_argument(
+            "--allowed-lateness", type=float, default=60.0, dest="allowed_lateness",
+            help="With --streaming: minutes a file may arrive after its window closed and "
+                 "still be written (to a file of its own). Default: 60")
+        parser.add_argument(
             "--run-id", default=None, dest="run_id",
             help="Id written on every row and in the file names. Default: UTC time + random.")

@@ -96,3 +96,25 @@ def test_dataflow_batch_job_is_built_with_extraction_writes_and_worker_image(gcs
     assert images == {image}
     # nothing was published: a dry run neither commits nor writes a manifest
     assert not list(gcs.client().list_blobs("df-lake"))
+
+
+def test_dataflow_streaming_job_reads_notifications_and_writes_windows(gcs):
+    gcs.bucket("stream-lake")
+    report = run(["--streaming", "--subscription", "projects/test-project/subscriptions/feed",
+                  "--output", "gs://stream-lake/out", "--window", "15",
+                  "--model", "de_core_news_md", "--runner", "DataflowRunner",
+                  "--project", "test-project", "--region", "europe-west1",
+                  "--temp_location", "gs://stream-lake/tmp",
+                  "--sdk_container_image", "europe-docker.pkg.dev/p/newsbeam/worker:0.1.0",
+                  "--sdk_location", "container", "--no_auth", "--dry_run=True"])
+    assert report["dry_run"] and report["streaming"]
+    job = report["job"]
+    assert job.proto.type_.name == "JOB_TYPE_STREAMING"
+    names = [t.unique_name for t in job.proto_pipeline.components.transforms.values()]
+    for step in ("New files/Read notifications", "New files/Once per file", "Window",
+                 "Parse", "NLP/spaCy", "Extract entities", "Extract events", "Write articles",
+                 "Write events", "Write ledger"):
+        assert any(n == step or n.startswith(step + "/") for n in names), step
+    windows = [s for s in job.proto_pipeline.components.windowing_strategies.values()
+               if s.window_fn.urn == "beam:window_fn:fixed_windows:v1"]
+    assert windows and all(s.allowed_lateness == 60 * 60 * 1000 for s in windows)

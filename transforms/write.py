@@ -54,6 +54,8 @@ def partition_file_naming(table: str, run_id: str, partitioned: bool = True):
         window_part = ""
         if window is not None and window != GlobalWindow():
             window_part = "-" + window.start.to_utc_datetime().strftime("%Y%m%dT%H%M%S")
+            if pane is not None and pane.index:  # a late firing: a file of its own
+                window_part += f"-late{pane.index}"
         folder = f"{PARTITION_KEY}={destination}/" if partitioned else ""
         return (f"{folder}{table}-{run_id}{window_part}-"
                 f"{shard_index:05d}-of-{total_shards:05d}.parquet")
@@ -92,8 +94,10 @@ class WriteTable(beam.PTransform):
     output when the whole run has succeeded (see ``pipeline/commit.py``).
     """
 
-    def __init__(self, table: str, base: str, run_id: str, shards: int | None = None):
+    def __init__(self, table: str, base: str, run_id: str, shards: int | None = None,
+                 streaming: bool = False):
         super().__init__()
+        self.streaming = streaming
         self.table = table
         self.partitioned = table != "ledger"
         self.base = FileSystems.join(base, table)
@@ -112,4 +116,11 @@ class WriteTable(beam.PTransform):
                     sink=lambda destination: ParquetSink(table),
                     file_naming=partition_file_naming(table, self.run_id, partitioned),
                     temp_directory=StaticValueProvider(str, self.temp),
-                    shards=self.shards))
+                    # Streaming: every record takes WriteToFiles' sharded path (it
+                    # writes after a GroupByKey, so a file knows its pane), with one
+                    # shard per window and destination (so a late firing is pane 1, 2,
+                    # ... of the same key). Otherwise a late firing is named like the
+                    # window's first file and the rename overwrites that file.
+                    shards=1 if self.streaming else self.shards,
+                    max_writers_per_bundle=0 if self.streaming else
+                    fileio.WriteToFiles.MAX_NUM_WRITERS_PER_BUNDLE))
