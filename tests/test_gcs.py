@@ -118,3 +118,19 @@ def test_dataflow_streaming_job_reads_notifications_and_writes_windows(gcs):
     windows = [s for s in job.proto_pipeline.components.windowing_strategies.values()
                if s.window_fn.urn == "beam:window_fn:fixed_windows:v1"]
     assert windows and all(s.allowed_lateness == 60 * 60 * 1000 for s in windows)
+
+
+def test_dataflow_streaming_job_can_watch_a_file_pattern(gcs):
+    gcs.bucket("watch-lake")
+    report = run(["--streaming", "--input", "gs://watch-lake/landing/*.txt",
+                  "--watch-interval", "30", "--output", "gs://watch-lake/out",
+                  "--model", "de_core_news_md", "--runner", "DataflowRunner",
+                  "--project", "test-project", "--region", "europe-west1",
+                  "--temp_location", "gs://watch-lake/tmp", "--sdk_location", "container",
+                  "--no_auth", "--dry_run=True"])
+    job = report["job"]
+    assert job.proto.type_.name == "JOB_TYPE_STREAMING"
+    assert report["source"] == "gs://watch-lake/landing/*.txt"  # no file there yet: fine
+    names = [t.unique_name for t in job.proto_pipeline.components.transforms.values()]
+    assert any(n.startswith("New files/Watch 0/") for n in names)
+    assert not any("Read notifications" in n for n in names)
