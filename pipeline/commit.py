@@ -24,6 +24,7 @@ import os
 from apache_beam.io.filesystems import FileSystems
 
 from pipeline.ledger import LEDGER_DIR
+from transforms.read import matching_paths
 
 LOG = logging.getLogger(__name__)
 STAGING = "_staging"
@@ -34,23 +35,16 @@ def staging_dir(output: str, run_id: str) -> str:
     return FileSystems.join(output, STAGING, run_id)
 
 
-def _match(pattern: str) -> list[str]:
-    try:
-        return sorted(m.path for m in FileSystems.match([pattern])[0].metadata_list)
-    except Exception:
-        return []
-
-
 def staged_moves(output: str, run_id: str, tables: list[str]) -> list[tuple[str, str]]:
     """(staged file, final path) for every file the run wrote; the ledger last."""
     stage = staging_dir(output, run_id)
     moves = []
     for table in tables:
         prefix = FileSystems.join(stage, table)
-        for path in _match(FileSystems.join(prefix, "*", "*.parquet")):
+        for path in matching_paths(FileSystems.join(prefix, "*", "*.parquet")):
             moves.append((path, FileSystems.join(output, table, path[len(prefix) + 1:])))
     prefix = FileSystems.join(stage, "ledger")  # staged like a table, published last
-    for path in _match(FileSystems.join(prefix, "*.parquet")):
+    for path in matching_paths(FileSystems.join(prefix, "*.parquet")):
         moves.append((path, FileSystems.join(output, LEDGER_DIR, path[len(prefix) + 1:])))
     return moves
 
@@ -94,7 +88,7 @@ def remove_staging(output: str, run_id: str) -> None:
     stage = staging_dir(output, run_id)
     try:
         if "://" in stage:  # an object store has no folders: delete what is under it
-            leftovers = _match(FileSystems.join(stage, "**"))
+            leftovers = matching_paths(FileSystems.join(stage, "**"))
             if leftovers:
                 FileSystems.delete(leftovers)
         elif FileSystems.exists(stage):
@@ -112,7 +106,7 @@ def recover(output: str) -> list[str]:
     """Finish commits a killed run left half done, and remove the staging folders of
     runs killed before their commit. Returns the run ids whose commit was finished."""
     finished = []
-    for journal in _match(FileSystems.join(output, RUNS, "*.commit.json")):
+    for journal in matching_paths(FileSystems.join(output, RUNS, "*.commit.json")):
         with FileSystems.open(journal) as fh:
             state = json.loads(fh.read().decode())
         _finish(output, state["run_id"], journal, state["moves"], state["manifest"])
@@ -120,7 +114,7 @@ def recover(output: str) -> list[str]:
         LOG.warning("finished the interrupted commit of run %s", state["run_id"])
     root = FileSystems.join(output, STAGING)
     abandoned = {path[len(root) + 1:].split("/", 1)[0]
-                 for path in _match(FileSystems.join(root, "**"))}
+                 for path in matching_paths(FileSystems.join(root, "**"))}
     for run_id in sorted(abandoned):
         LOG.warning("removing %s, left by run %s, which did not finish",
                     staging_dir(output, run_id), run_id)

@@ -12,6 +12,7 @@ import apache_beam as beam
 from apache_beam.transforms import window
 from apache_beam.transforms.trigger import AccumulationMode, AfterCount, AfterWatermark
 
+from schemas import TABLES as SCHEMAS
 from transforms.entities import ExtractEntities
 from transforms.events import ExtractEvents
 from transforms.errors import ERRORS_TAG
@@ -20,7 +21,7 @@ from transforms.read import LEDGER_TAG, ParseFiles, ReadArticles
 from transforms.write import WriteTable
 
 
-TABLES = ["articles", "entities", "events", "errors"]
+TABLES = list(SCHEMAS)
 
 
 def build(p: beam.Pipeline, *, files: list[tuple[str, int, float]], stage: str, model: str,

@@ -16,6 +16,7 @@ import pyarrow.parquet as pq
 from apache_beam.io.filesystems import FileSystems
 
 from schemas.tables import LEDGER
+from transforms.read import matching_paths
 
 LEDGER_DIR = "_ledger"
 
@@ -30,13 +31,8 @@ class Plan:
 
 def load(output: str) -> dict[str, dict]:
     """The latest ledger entry of each source URI in ``output`` (empty when none)."""
-    pattern = FileSystems.join(output, LEDGER_DIR, "*.parquet")
-    try:
-        paths = sorted(m.path for m in FileSystems.match([pattern])[0].metadata_list)
-    except Exception:  # no ledger folder yet
-        return {}
     tables = []
-    for path in paths:
+    for path in matching_paths(FileSystems.join(output, LEDGER_DIR, "*.parquet")):
         with FileSystems.open(path) as fh:
             tables.append(pq.read_table(pa.BufferReader(fh.read()), schema=LEDGER))
     latest: dict[str, dict] = {}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from apache_beam.metrics.metric import MetricsFilter
 
-TABLES = ("articles", "entities", "events", "errors")
+from schemas import TABLES
 
 
 def counters(result) -> dict[str, int]:

@@ -20,13 +20,23 @@ def gcs():
     local.close()
 
 
+def _dataflow_dry_run(bucket):
+    """Flags that build a Dataflow job for ``bucket`` without submitting it; the model
+    is one the workers' image would carry, not installed here."""
+    return ["--output", f"gs://{bucket}/out", "--model", "de_core_news_md",
+            "--runner", "DataflowRunner", "--project", "test-project",
+            "--region", "europe-west1", "--temp_location", f"gs://{bucket}/tmp",
+            "--sdk_location", "container", "--no_auth", "--dry_run=True"]
+
+
 def _parquet(client, bucket, prefix):
     blobs = [b for b in client.list_blobs(bucket, prefix=prefix) if b.name.endswith(".parquet")]
     return {b.name: pq.read_table(io.BytesIO(b.download_as_bytes())) for b in blobs}
 
 
 def test_articles_from_a_bucket_and_every_table_to_a_bucket(gcs):
-    landing, lake = gcs.bucket("landing"), gcs.bucket("lake")
+    landing = gcs.bucket("landing")
+    gcs.bucket("lake")
     for path in EXAMPLES.glob("*.txt"):
         landing.blob(f"feed/{path.name}").upload_from_filename(str(path))
     started = time.monotonic()
@@ -76,11 +86,8 @@ def test_dataflow_batch_job_is_built_with_extraction_writes_and_worker_image(gcs
         str(EXAMPLES / f"{SEED_000}.txt"))
     gcs.bucket("df-lake")
     image = "europe-docker.pkg.dev/test-project/newsbeam/worker:0.1.0"
-    report = run(["--input", "gs://df-landing/feed/", "--output", "gs://df-lake/out",
-                  "--model", "de_core_news_md", "--runner", "DataflowRunner",
-                  "--project", "test-project", "--region", "europe-west1",
-                  "--temp_location", "gs://df-lake/tmp", "--sdk_container_image", image,
-                  "--sdk_location", "container", "--no_auth", "--dry_run=True"])
+    report = run(["--input", "gs://df-landing/feed/", *_dataflow_dry_run("df-lake"),
+                  "--sdk_container_image", image])
     assert report["dry_run"] and report["files_to_process"] == 1
     job = report["job"]
     assert job.proto.type_.name == "JOB_TYPE_BATCH"
@@ -101,12 +108,8 @@ def test_dataflow_batch_job_is_built_with_extraction_writes_and_worker_image(gcs
 def test_dataflow_streaming_job_reads_notifications_and_writes_windows(gcs):
     gcs.bucket("stream-lake")
     report = run(["--streaming", "--subscription", "projects/test-project/subscriptions/feed",
-                  "--output", "gs://stream-lake/out", "--window", "15",
-                  "--model", "de_core_news_md", "--runner", "DataflowRunner",
-                  "--project", "test-project", "--region", "europe-west1",
-                  "--temp_location", "gs://stream-lake/tmp",
-                  "--sdk_container_image", "europe-docker.pkg.dev/p/newsbeam/worker:0.1.0",
-                  "--sdk_location", "container", "--no_auth", "--dry_run=True"])
+                  "--window", "15", *_dataflow_dry_run("stream-lake"),
+                  "--sdk_container_image", "europe-docker.pkg.dev/p/newsbeam/worker:0.1.0"])
     assert report["dry_run"] and report["streaming"]
     job = report["job"]
     assert job.proto.type_.name == "JOB_TYPE_STREAMING"
@@ -123,11 +126,7 @@ def test_dataflow_streaming_job_reads_notifications_and_writes_windows(gcs):
 def test_dataflow_streaming_job_can_watch_a_file_pattern(gcs):
     gcs.bucket("watch-lake")
     report = run(["--streaming", "--input", "gs://watch-lake/landing/*.txt",
-                  "--watch-interval", "30", "--output", "gs://watch-lake/out",
-                  "--model", "de_core_news_md", "--runner", "DataflowRunner",
-                  "--project", "test-project", "--region", "europe-west1",
-                  "--temp_location", "gs://watch-lake/tmp", "--sdk_location", "container",
-                  "--no_auth", "--dry_run=True"])
+                  "--watch-interval", "30", *_dataflow_dry_run("watch-lake")])
     job = report["job"]
     assert job.proto.type_.name == "JOB_TYPE_STREAMING"
     assert report["source"] == "gs://watch-lake/landing/*.txt"  # no file there yet: fine

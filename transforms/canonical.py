@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from transforms import german
+from transforms.annotated_doc import doc_from_row
 
 
 @dataclass
@@ -109,8 +110,6 @@ def resolve_row(row: dict) -> tuple[Doc, list[Entity]]:
     fuses them into one stage, so both see the row one after the other in the same
     worker, and the second takes what the first built. The entities are read-only.
     """
-    from transforms.annotated_doc import doc_from_row
-
     words = row["words"]
     cached = _RECENT.get(id(words))
     if cached is None or cached[0] is not words:  # the very same row object, or rebuild

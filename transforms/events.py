@@ -28,7 +28,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import resources
 
 import apache_beam as beam
@@ -79,7 +79,6 @@ class Event:
     quote: tuple[str, int, int, str] | None = None
     fallback: bool = False
     particle: Token | None = None
-    notes: list[str] = field(default_factory=list)
 
 
 @functools.lru_cache(maxsize=1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 
 import apache_beam as beam
 from apache_beam.io.filesystem import CompressionTypes
@@ -22,7 +23,6 @@ def as_pattern(path: str) -> str:
     if path.endswith("/"):
         return path + "*"
     if not path.startswith("gs://"):
-        import os
         if os.path.isdir(path):
             return os.path.join(path, "*")
     return path
@@ -115,6 +115,15 @@ class _ReadAndParseFn(beam.DoFn):
             self.rejected.inc()
             Metrics.counter("newsbeam", f"rejected_{result.reason}").inc()
             yield beam.pvalue.TaggedOutput(ERRORS_TAG, rejection_row(result, self.run, stage))
+
+
+def matching_paths(pattern: str) -> list[str]:
+    """Sorted paths a pattern matches; empty when nothing matches or the location
+    cannot be listed (no folder yet)."""
+    try:
+        return sorted(m.path for m in FileSystems.match([pattern])[0].metadata_list)
+    except Exception:
+        return []
 
 
 def list_files(patterns: list[str]) -> list[tuple[str, int, float]]:
