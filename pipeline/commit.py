@@ -1,7 +1,10 @@
 """Making a run's output visible all at once, and only when the run has succeeded.
 
 A run writes every table into ``<output>/_staging/<run_id>/``, which no query pattern
-(``<output>/<table>/*/*.parquet``) reaches. When the pipeline has finished, the commit:
+(``<output>/<table>/*/*.parquet``) reaches. The commit is the job's own last step
+(:class:`CommitRun`), not the launcher's: it waits, through side inputs, for every
+write to finish, and then runs once. A launcher that only submits the job (a Dataflow
+Flex Template, ``--detach``) therefore still gets an atomic run. The commit:
 
 1. writes a journal ``<output>/_runs/<run_id>.commit.json`` listing every move and the
    run's manifest;
@@ -12,7 +15,9 @@ A run writes every table into ``<output>/_staging/<run_id>/``, which no query pa
 A run killed before step 1 leaves nothing visible and no ledger entry: its staging
 folder is removed by the next run, which then does the work again. A run killed during
 step 2 or 3 leaves a journal, and the next run finishes that commit before it starts
-(:func:`recover`). Meant for one run at a time per output folder.
+(:func:`recover`). A commit step that the runner retries resumes from its journal, and
+one retried after it had finished does nothing. Meant for one run at a time per output
+folder.
 """
 
 from __future__ import annotations
@@ -20,9 +25,13 @@ from __future__ import annotations
 import json
 import logging
 import os
+import time
 
+import apache_beam as beam
 from apache_beam.io.filesystems import FileSystems
+from apache_beam.pvalue import AsDict, AsSingleton
 
+from pipeline import summary
 from pipeline.ledger import LEDGER_DIR
 from transforms.read import matching_paths
 
@@ -61,13 +70,75 @@ def _mkdirs(path: str) -> None:
         pass
 
 
-def commit(output: str, run_id: str, tables: list[str], manifest: dict) -> str:
-    """Publish a finished run; returns the manifest's path."""
-    moves = staged_moves(output, run_id, tables)
-    _mkdirs(FileSystems.join(output, RUNS))
+class CommitError(RuntimeError):
+    """The staged files are not what the run wrote: nothing is published."""
+
+
+def manifest_path(output: str, run_id: str) -> str:
+    return FileSystems.join(output, RUNS, f"{run_id}.json")
+
+
+def read_manifest(output: str, run_id: str) -> dict:
+    with FileSystems.open(manifest_path(output, run_id)) as fh:
+        return json.loads(fh.read().decode())
+
+
+def commit(output: str, run_id: str, tables: list[str], manifest: dict,
+           files_written: int | None = None) -> str:
+    """Publish a finished run; returns the manifest's path. ``files_written`` (the
+    number of files the run's writes reported) guards against publishing a partial
+    run: a file lost between the sink and the staging folder stops the commit."""
+    path = manifest_path(output, run_id)
     journal = FileSystems.join(output, RUNS, f"{run_id}.commit.json")
+    if FileSystems.exists(journal):  # a retried commit step: resume
+        with FileSystems.open(journal) as fh:
+            state = json.loads(fh.read().decode())
+        return _finish(output, run_id, journal, state["moves"], state["manifest"])
+    if FileSystems.exists(path):  # retried after it had finished
+        return path
+    moves = staged_moves(output, run_id, tables)
+    if files_written is not None and len(moves) != files_written:
+        raise CommitError(f"run {run_id}: the writes reported {files_written} file(s) but "
+                          f"{len(moves)} are staged; nothing was published")
+    _mkdirs(FileSystems.join(output, RUNS))
     _write_json(journal, {"run_id": run_id, "moves": moves, "manifest": manifest})
     return _finish(output, run_id, journal, moves, manifest)
+
+
+class CommitRun(beam.PTransform):
+    """The job's last step: publish the run once every table is written.
+
+    ``tallies`` (key -> count, see ``pipeline/summary.py``) and ``files_written`` (the
+    number of files every write reported) come in as side inputs, so the step runs only
+    when all writes are done, and the manifest counts the rows that were written.
+    ``manifest`` holds what the launcher knew (inputs, options, the ledger plan).
+    """
+
+    def __init__(self, output: str, run_id: str, tables: list[str], manifest: dict,
+                 files_planned: int, tallies, files_written):
+        super().__init__()
+        self.fn = _CommitFn(output, run_id, tables, manifest, files_planned)
+        self.tallies = tallies
+        self.files_written = files_written
+
+    def expand(self, pbegin):
+        return (pbegin
+                | "Once" >> beam.Create([None])
+                | "Publish" >> beam.ParDo(self.fn, tallies=AsDict(self.tallies),
+                                          files_written=AsSingleton(self.files_written)))
+
+
+class _CommitFn(beam.DoFn):
+    def __init__(self, output, run_id, tables, manifest, files_planned):
+        self.output, self.run_id, self.tables = output, run_id, tables
+        self.manifest, self.files_planned = manifest, files_planned
+
+    def process(self, _, tallies, files_written):
+        finished = time.time()
+        manifest = {**self.manifest, **summary.build(dict(tallies), self.files_planned),
+                    "finished_at": summary.utc_iso(finished),
+                    "elapsed_seconds": round(finished - self.manifest["started_epoch"], 2)}
+        yield commit(self.output, self.run_id, self.tables, manifest, files_written)
 
 
 def _finish(output: str, run_id: str, journal: str, moves, manifest: dict) -> str:
@@ -77,7 +148,7 @@ def _finish(output: str, run_id: str, journal: str, moves, manifest: dict) -> st
             FileSystems.rename([source], [target])
         elif not FileSystems.exists(target):
             raise RuntimeError(f"commit of run {run_id}: {source} is missing")
-    path = FileSystems.join(output, RUNS, f"{run_id}.json")
+    path = manifest_path(output, run_id)
     _write_json(path, manifest)
     FileSystems.delete([journal])
     remove_staging(output, run_id)

@@ -12,6 +12,7 @@ import apache_beam as beam
 from apache_beam.transforms import window
 from apache_beam.transforms.trigger import AccumulationMode, AfterCount, AfterWatermark
 
+from pipeline import commit, summary
 from schemas import TABLES as SCHEMAS
 from transforms.entities import ExtractEntities
 from transforms.events import ExtractEvents
@@ -24,14 +25,26 @@ from transforms.write import WriteTable
 TABLES = list(SCHEMAS)
 
 
-def build(p: beam.Pipeline, *, files: list[tuple[str, int, float]], stage: str, model: str,
-          run: dict, max_article_bytes: int, batch_size: int,
+def build(p: beam.Pipeline, *, files: list[tuple[str, int, float]], output: str, model: str,
+          run: dict, manifest: dict, max_article_bytes: int, batch_size: int,
           max_chunk_chars: int | None = None, event_lexicon: str | None = None) -> dict:
-    """Adds newsbeam to ``p`` for the listed ``files`` (path, size, mtime), writing every
-    table and the ledger under ``stage``; returns the PCollection of each table's rows."""
+    """Adds newsbeam to ``p`` for the listed ``files`` (path, size, mtime): every table
+    and the ledger are written to the run's staging folder, and the job's last step
+    publishes them into ``output`` with the ``manifest`` (what the launcher knew,
+    completed with the counts). Returns the PCollection of each table's rows."""
     read = p | "Read articles" >> ReadArticles(files, max_article_bytes, run)
-    return _extract_and_write(read, stage, model, run, batch_size, max_chunk_chars,
-                              event_lexicon)
+    stage = commit.staging_dir(output, run["run_id"])
+    tables, written = _extract_and_write(read, stage, model, run, batch_size,
+                                         max_chunk_chars, event_lexicon)
+    tallies = ([rows | f"Tally {name}" >> beam.FlatMap(summary.tally_keys, name)
+                for name, rows in {**tables, "ledger": read[LEDGER_TAG]}.items()]
+               | "Tallies" >> beam.Flatten()
+               | "Count tallies" >> beam.combiners.Count.PerElement())
+    files_written = (written | "Written files" >> beam.Flatten()
+                     | "Count written files" >> beam.combiners.Count.Globally())
+    _ = p | "Commit run" >> commit.CommitRun(output, run["run_id"], TABLES,
+                                             manifest, len(files), tallies, files_written)
+    return tables
 
 
 def build_streaming(files: beam.PCollection, *, output: str, model: str, run: dict,
@@ -48,13 +61,16 @@ def build_streaming(files: beam.PCollection, *, output: str, model: str, run: di
         accumulation_mode=AccumulationMode.DISCARDING,
         allowed_lateness=int(allowed_lateness_minutes * 60))
     read = windowed | "Parse" >> ParseFiles(max_article_bytes, run)
-    return _extract_and_write(read, output, model, run, batch_size, None, event_lexicon,
-                              streaming=True)
+    tables, _ = _extract_and_write(read, output, model, run, batch_size, None, event_lexicon,
+                                   streaming=True)
+    return tables
 
 
 def _extract_and_write(read, base: str, model: str, run: dict, batch_size: int,
                        max_chunk_chars: int | None, event_lexicon: str | None,
-                       streaming: bool = False) -> dict:
+                       streaming: bool = False) -> tuple[dict, list]:
+    """The shared middle and end: returns each table's rows and the file results of
+    every write."""
     handler = SpacyModelHandler(model, run["pipeline_version"], batch_size, max_chunk_chars)
     annotated = read.articles | "NLP" >> AnnotateArticles(handler)
     entities = annotated.annotated | "Extract entities" >> ExtractEntities()
@@ -67,6 +83,6 @@ def _extract_and_write(read, base: str, model: str, run: dict, batch_size: int,
                    events[ERRORS_TAG])
         | "Collect errors" >> beam.Flatten(),
     }
-    for name, rows in {**tables, "ledger": read[LEDGER_TAG]}.items():
-        rows | f"Write {name}" >> WriteTable(name, base, run["run_id"], streaming=streaming)
-    return tables
+    written = [rows | f"Write {name}" >> WriteTable(name, base, run["run_id"], streaming=streaming)
+               for name, rows in {**tables, "ledger": read[LEDGER_TAG]}.items()]
+    return tables, written

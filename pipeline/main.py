@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import logging
 import sys
 import time
 
 import apache_beam as beam
 from apache_beam.io.filesystems import FileSystems
-from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions, TestOptions
+from apache_beam.options.pipeline_options import (GoogleCloudOptions, PipelineOptions,
+                                                  StandardOptions, TestOptions)
 
 from pipeline import commit, graph, ledger, runner, summary
 from pipeline.options import NewsbeamOptions
@@ -34,7 +34,10 @@ unless they changed (or --reprocess). A run's files become visible only when it 
 succeeded; _runs/<run_id>.json is its manifest.
 
 Beam options (--runner, --project, --temp_location, ...) are accepted as well; local
-runs use Beam's FnApiRunner with --workers processes.
+runs use Beam's FnApiRunner with --workers processes. On a managed runner the job
+publishes its own output at its end, so --detach may return at once. Every dashed
+option also takes Beam's underscore spelling (--batch_size), as a Flex Template passes
+it.
 """
 
 
@@ -97,6 +100,7 @@ def run(argv: list[str] | None = None) -> dict:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     NewsbeamOptions._add_argparse_args(parser)
     parser.add_argument("-v", "--verbose", action="store_true", help="Beam's INFO logs too")
+    argv = sys.argv[1:] if argv is None else list(argv)
     known, beam_args = parser.parse_known_args(argv)
     logging.basicConfig(level=logging.INFO if known.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
@@ -104,7 +108,10 @@ def run(argv: list[str] | None = None) -> dict:
     for handler in logging.getLogger().handlers:
         handler.addFilter(_quiet_beam_noise)
 
-    options = PipelineOptions(beam_args, save_main_session=False)
+    # All of argv, not only Beam's part: the job then records newsbeam's options too
+    # (the Dataflow UI shows them, and they are what a rerun needs).
+    options = PipelineOptions([a for a in argv if a not in ("-v", "--verbose")],
+                              save_main_session=False)
     streaming = options.view_as(StandardOptions).streaming
     inputs = known.inputs or [DEFAULT_INPUT]
     if not streaming:  # a streaming run may start before the first file lands
@@ -134,32 +141,47 @@ def run(argv: list[str] | None = None) -> dict:
     if streaming:
         return _run_streaming(known, options, inputs, model, run_info, runner_name)
 
+    if known.detach and local:
+        raise UsageError("--detach needs a managed runner (--runner DataflowRunner); a "
+                         "local run ends with the pipeline")
     output = known.output
-    started, started_at = time.monotonic(), _utc_now()
+    started, started_epoch = time.monotonic(), time.time()
     commit.recover(output)
     listing = list_files(inputs)
     work = ledger.plan(listing, ledger.load(output), reprocess=known.reprocess)
+    manifest = {**run_info, "runner": runner_name, "workers": workers, "inputs": inputs,
+                "output": output, "files_listed": len(listing), "files_new": work.new,
+                "files_changed": work.changed, "files_skipped": work.skipped,
+                "started_at": summary.utc_iso(started_epoch), "started_epoch": started_epoch,
+                "options": {k: v for k, v in vars(known).items() if k != "verbose"},
+                "beam_options": beam_args}
 
-    counts: dict[str, int] = {}
-    if work.process:
-        p = beam.Pipeline(runner=runner.create(options), options=options)
-        graph.build(p, files=work.process, stage=commit.staging_dir(output, run_info["run_id"]),
-                    model=model, run=run_info, max_article_bytes=known.max_article_bytes,
-                    batch_size=known.nlp_batch_size, event_lexicon=known.event_lexicon)
-        result = p.run()
-        result.wait_until_finish()
-        if options.view_as(TestOptions).dry_run:  # the job was built, nothing submitted
-            return {"dry_run": True, "run_id": run_info["run_id"], "runner": runner_name,
-                    "job": getattr(result, "job", None), "files_to_process": len(work.process)}
-        counts = summary.counters(result)
+    if not work.process:  # nothing to do: publish an empty run, no job
+        finished = time.time()
+        report = {**manifest, **summary.build({}, 0), "finished_at": summary.utc_iso(finished),
+                  "elapsed_seconds": round(finished - started_epoch, 2)}
+        commit.commit(output, run_info["run_id"], graph.TABLES, report)
+        report["model_loads"] = 0
+        return report
 
-    report = summary.build(counts, run=run_info, runner=runner_name, workers=workers,
-                           output=output, elapsed=time.monotonic() - started, inputs=inputs)
-    report.update(files_listed=len(listing), files_new=work.new, files_changed=work.changed,
-                  files_skipped=work.skipped, started_at=started_at, finished_at=_utc_now(),
-                  options={k: v for k, v in vars(known).items() if k != "verbose"},
-                  beam_options=beam_args)
-    report["manifest"] = commit.commit(output, run_info["run_id"], graph.TABLES, report)
+    p = beam.Pipeline(runner=runner.create(options), options=options)
+    graph.build(p, files=work.process, output=output, model=model, run=run_info,
+                manifest=manifest, max_article_bytes=known.max_article_bytes,
+                batch_size=known.nlp_batch_size, event_lexicon=known.event_lexicon)
+    result = p.run()
+    if options.view_as(TestOptions).dry_run:  # the job was built, nothing submitted
+        return {"dry_run": True, "run_id": run_info["run_id"], "runner": runner_name,
+                "job": getattr(result, "job", None), "files_to_process": len(work.process)}
+    template = options.view_as(GoogleCloudOptions).template_location
+    if known.detach or template:  # the job commits itself; a Flex launcher must not wait
+        return {"detached": True, "run_id": run_info["run_id"], "runner": runner_name,
+                "job_id": result.job_id() if getattr(result, "has_job", False) else None, "template": template,
+                "files_to_process": len(work.process),
+                "manifest": commit.manifest_path(output, run_info["run_id"])}
+    result.wait_until_finish()
+    report = commit.read_manifest(output, run_info["run_id"])
+    report["model_loads"] = summary.model_loads(result)
+    report["elapsed_seconds"] = round(time.monotonic() - started, 2)
     return report
 
 
@@ -191,10 +213,6 @@ def _run_streaming(known, options, inputs, model, run_info, runner_name) -> dict
     return report
 
 
-def _utc_now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-
-
 def main(argv: list[str] | None = None) -> int:
     try:
         report = run(sys.argv[1:] if argv is None else argv)
@@ -204,6 +222,13 @@ def main(argv: list[str] | None = None) -> int:
     if report.get("dry_run"):
         print(f"newsbeam: dry run on {report['runner']}: job built for "
               f"{report['files_to_process']} file(s), nothing submitted")
+        return 0
+    if report.get("detached"):
+        where = (f"job spec written to {report['template']}" if report["template"]
+                 else f"job {report['job_id']} submitted")
+        print(f"newsbeam: run {report['run_id']} on {report['runner']}: {where} for "
+              f"{report['files_to_process']} file(s); the job publishes its output and "
+              f"{report['manifest']} when it succeeds")
         return 0
     if report.get("streaming"):
         job = report["job"]

@@ -2,57 +2,53 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from apache_beam.metrics.metric import MetricsFilter
 
 from schemas import TABLES
 
 
-def counters(result) -> dict[str, int]:
-    """Committed counter values of the ``newsbeam`` namespace, by name."""
-    out: dict[str, int] = {}
-    query = result.metrics().query(MetricsFilter().with_namespace("newsbeam"))
-    for counter in query["counters"]:
-        value = counter.committed if counter.committed is not None else counter.attempted
-        out[counter.key.metric.name] = out.get(counter.key.metric.name, 0) + (value or 0)
-    # RunInference times every model load: the count of that distribution is the
-    # number of times a worker loaded the model.
+def tally_keys(row: dict, table: str):
+    """What one written row adds to the run's counts: a row of its table, and the
+    reason of an error or the status of a ledger entry. Counted in the job, so the
+    manifest holds what was written, whichever runner ran it."""
+    yield f"rows_{table}"
+    if table == "errors":
+        yield f"reason_{row['reason']}"
+    elif table == "ledger":
+        yield f"ledger_{row['status']}"
+
+
+def model_loads(result) -> int:
+    """How often a worker loaded the model: RunInference times every load, and the
+    count of that distribution is the number of loads."""
     loads = result.metrics().query(MetricsFilter().with_namespace("newsbeam_spacy"))
-    out["model_loads"] = sum(
+    return sum(
         (d.committed or d.attempted).count for d in loads["distributions"]
         if d.key.metric.name.endswith("load_model_latency_milli_secs")
         and (d.committed or d.attempted) is not None)
-    return out
 
 
-def build(counts: dict[str, int], *, run: dict, runner: str, workers: int | None,
-          output: str, elapsed: float, inputs: list[str]) -> dict:
-    rejected_by_reason = {name.removeprefix("rejected_"): n for name, n in sorted(counts.items())
-                          if name.startswith("rejected_") and n}
-    for name, reason in (("nlp_failed", "nlp_failed"),
-                         ("extract_entities_failed", "extractor_failed"),
-                         ("extract_events_failed", "extractor_failed")):
-        if counts.get(name):
-            rejected_by_reason[reason] = rejected_by_reason.get(reason, 0) + counts[name]
-    files = counts.get("files_matched", 0)
-    parsed = counts.get("articles_parsed", 0)
-    rejected = counts.get("files_rejected", 0)
+def build(tallies: dict[str, int], files_planned: int) -> dict:
+    """The counts of a run from its tallies. It is balanced when every planned file has
+    a ledger entry and each entry is an article or a rejection."""
+    ingested = tallies.get("rows_ledger", 0)
+    parsed = tallies.get("rows_articles", 0)
+    rejected = tallies.get("ledger_rejected", 0)
     return {
-        "run_id": run["run_id"],
-        "pipeline_version": run["pipeline_version"],
-        "model": run["model"],
-        "runner": runner,
-        "workers": workers,
-        "model_loads": counts.get("model_loads", 0),
-        "inputs": inputs,
-        "output": output,
-        "files_matched": files,
+        "files_matched": ingested,
         "articles_parsed": parsed,
         "files_rejected": rejected,
-        "balanced": files == parsed + rejected,
-        "errors_by_reason": rejected_by_reason,
-        "rows": {t: counts.get(f"rows_{t}", 0) for t in TABLES},
-        "elapsed_seconds": round(elapsed, 2),
+        "balanced": files_planned == ingested == parsed + rejected,
+        "errors_by_reason": {key.removeprefix("reason_"): n for key, n in sorted(tallies.items())
+                             if key.startswith("reason_") and n},
+        "rows": {t: tallies.get(f"rows_{t}", 0) for t in TABLES},
     }
+
+
+def utc_iso(epoch: float) -> str:
+    return dt.datetime.fromtimestamp(epoch, dt.timezone.utc).isoformat(timespec="seconds")
 
 
 def render(summary: dict) -> str:
@@ -62,7 +58,8 @@ def render(summary: dict) -> str:
         f"newsbeam run {summary['run_id']}",
         f"  runner          {summary['runner']}"
         + (f", {summary['workers']} worker(s)" if summary["workers"] else "")
-        + f", model {summary['model']} (loaded {summary['model_loads']}x)",
+        + f", model {summary['model']}"
+        + (f" (loaded {summary['model_loads']}x)" if "model_loads" in summary else ""),
         f"  input files     {summary.get('files_listed', summary['files_matched'])}: "
         f"{summary.get('files_new', 0)} new, {summary.get('files_changed', 0)} changed, "
         f"{summary.get('files_skipped', 0)} skipped (already in the output's ledger)",

@@ -3,6 +3,7 @@
 import csv
 import json
 import shutil
+import time
 
 import duckdb
 import pyarrow.parquet as pq
@@ -22,8 +23,9 @@ RUN = {"run_id": "test-run", "pipeline_version": "test", "model": "newsbeam_rule
 
 def test_graph_on_the_seeds_with_test_pipeline(tmp_path):
     with BeamTestPipeline(runner="FnApiRunner") as p:
-        tables = graph.build(p, files=list_files([str(EXAMPLES)]), stage=str(tmp_path),
-                             model=RULES, run=RUN, max_article_bytes=1 << 20, batch_size=8)
+        tables = graph.build(p, files=list_files([str(EXAMPLES)]), output=str(tmp_path),
+                             model=RULES, run=RUN, manifest={"started_epoch": time.time()},
+                             max_article_bytes=1 << 20, batch_size=8)
         assert_that(tables["articles"] | "ids" >> _map(lambda r: r["article_id"]),
                     equal_to([SEED_000, "004_cf3571c0e23879cb"]), label="articles")
         assert_that(tables["errors"], equal_to([]), label="no errors")
@@ -36,6 +38,13 @@ def test_graph_on_the_seeds_with_test_pipeline(tmp_path):
         assert_that(seed_entities | "places" >> _filter(lambda e: e == ("Russland", "LOC")),
                     equal_to([("Russland", "LOC")]), label="one Russland")
         assert_that(tables["entities"], is_not_empty(), label="entities")
+    # the job's last step published the run: files in the tables, counts in the manifest
+    manifest = json.loads((tmp_path / "_runs" / "test-run.json").read_text())
+    assert manifest["balanced"] and manifest["articles_parsed"] == 2
+    assert manifest["rows"]["articles"] == 2 and manifest["errors_by_reason"] == {}
+    written = pq.read_table(str(tmp_path / "entities"))
+    assert written.num_rows == manifest["rows"]["entities"] > 0
+    assert not (tmp_path / "_staging").exists()
 
 
 def _map(fn):

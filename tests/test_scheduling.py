@@ -109,6 +109,37 @@ def test_a_killed_commit_is_finished_by_the_next_run(tmp_path):
     assert not (out / "_staging").exists()
 
 
+def _stage_files(out, run_id, tables):
+    stage = commit.staging_dir(str(out), run_id)
+    for table in tables:
+        folder = f"{stage}/{table}/month=2023-09" if table != "ledger" else f"{stage}/ledger"
+        os.makedirs(folder)
+        with open(f"{folder}/{table}-{run_id}-00000-of-00001.parquet", "w") as fh:
+            fh.write("x")
+
+
+def test_a_retried_commit_step_publishes_once(tmp_path):
+    out = tmp_path / "out"
+    _stage_files(out, "r5", ["articles", "events", "ledger"])
+    first = commit.commit(str(out), "r5", ["articles", "events"], {"run_id": "r5"},
+                          files_written=3)
+    # the runner retries the step after it had finished: nothing moves, nothing fails
+    assert commit.commit(str(out), "r5", ["articles", "events"], {"run_id": "other"},
+                         files_written=3) == first
+    assert json.loads((out / "_runs" / "r5.json").read_text()) == {"run_id": "r5"}
+    assert len(list(out.rglob("*.parquet"))) == 3
+
+
+def test_a_commit_that_finds_fewer_files_than_were_written_publishes_nothing(tmp_path):
+    out = tmp_path / "out"
+    _stage_files(out, "r6", ["articles", "ledger"])
+    with pytest.raises(commit.CommitError, match="reported 3 file"):
+        commit.commit(str(out), "r6", ["articles", "events"], {"run_id": "r6"},
+                      files_written=3)
+    assert not (out / "articles").exists() and not (out / "_ledger").exists()
+    assert not (out / "_runs" / "r6.json").exists()
+
+
 def test_a_run_killed_mid_way_leaves_nothing_visible_and_the_next_completes(tmp_path):
     landing = tmp_path / "landing"
     landing.mkdir()
