@@ -1,14 +1,22 @@
-# Dataflow worker container for newsbeam, with a German spaCy model baked in.
+# One image for newsbeam on Dataflow: the workers' container (Beam's SDK harness with
+# newsbeam and a German spaCy model baked in) and the Flex Template launcher, which
+# Google recommends be the same image so both have the same dependencies.
 #
-#   docker build -t REGION-docker.pkg.dev/PROJECT/newsbeam/worker:0.1.0 .
+#   docker build -t REGION-docker.pkg.dev/PROJECT/newsbeam/newsbeam:0.1.0 .
 #   docker build --build-arg MODEL_PACKAGE=de_core_news_lg-3.8.0-py3-none-any.whl ...
 #
-# The base image must match the Beam and Python versions of pyproject.toml (a test
-# checks). Building needs a Docker engine and internet (the model wheel comes from the
-# spaCy models release or a file you COPY in); neither is available where newsbeam is
-# developed, so this file is not built in CI.
+# The Beam and Python versions must match pyproject.toml, and the launcher image's
+# Python with them (a test checks). Pin LAUNCHER_IMAGE to a dated tag from Google's
+# "Flex Templates base images" page; "latest" is only the fallback. Building needs a
+# Docker engine and internet (the model wheel comes from the spaCy models release or a
+# file you COPY in); neither is available where newsbeam is developed, so this file is
+# not built in CI.
 ARG BEAM_VERSION=2.77.0
 ARG PYTHON_VERSION=3.11
+ARG LAUNCHER_IMAGE=gcr.io/dataflow-templates-base/python311-template-launcher-base:latest
+
+FROM ${LAUNCHER_IMAGE} AS template_launcher
+
 FROM apache/beam_python${PYTHON_VERSION}_sdk:${BEAM_VERSION}
 
 ARG MODEL_PACKAGE="https://github.com/explosion/spacy-models/releases/download/de_core_news_md-3.8.0/de_core_news_md-3.8.0-py3-none-any.whl"
@@ -18,5 +26,10 @@ COPY pyproject.toml README.md ./
 COPY pipeline ./pipeline
 COPY transforms ./transforms
 COPY schemas ./schemas
+COPY flex_template ./flex_template
 RUN pip install --no-cache-dir . "${MODEL_PACKAGE}" \
     && python -c "import spacy, transforms.nlp_model as m; print(m.best_installed())"
+
+# Flex Template: the launcher binary, and the program it runs (newsbeam, detached).
+COPY --from=template_launcher /opt/google/dataflow/python_template_launcher /opt/google/dataflow/python_template_launcher
+ENV FLEX_TEMPLATE_PYTHON_PY_FILE=/opt/newsbeam/flex_template/launch.py

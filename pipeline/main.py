@@ -175,7 +175,8 @@ def run(argv: list[str] | None = None) -> dict:
     template = options.view_as(GoogleCloudOptions).template_location
     if known.detach or template:  # the job commits itself; a Flex launcher must not wait
         return {"detached": True, "run_id": run_info["run_id"], "runner": runner_name,
-                "job_id": result.job_id() if getattr(result, "has_job", False) else None, "template": template,
+                "job_id": result.job_id() if getattr(result, "has_job", False) else None,
+                "template": template,
                 "files_to_process": len(work.process),
                 "manifest": commit.manifest_path(output, run_info["run_id"])}
     result.wait_until_finish()

@@ -1,6 +1,9 @@
 """gs:// in and out, for real, against a GCS emulator on loopback."""
 
 import io
+import json
+import subprocess
+import sys
 import time
 
 import pyarrow.parquet as pq
@@ -8,7 +11,7 @@ import pytest
 
 from pipeline.main import main, run
 from schemas import file_schema
-from tests.conftest import EXAMPLES, SEED_000
+from tests.conftest import EXAMPLES, ROOT, SEED_000
 from tests.gcs_local import LocalGcs
 from transforms.nlp_model import RULES
 
@@ -94,7 +97,7 @@ def test_dataflow_batch_job_is_built_with_extraction_writes_and_worker_image(gcs
     names = [t.unique_name for t in job.proto_pipeline.components.transforms.values()]
     for step in ("Read articles", "NLP/spaCy", "Extract entities", "Extract events",
                  "Write articles", "Write entities", "Write events", "Write errors",
-                 "Write ledger"):
+                 "Write ledger", "Commit run"):
         assert any(n == step or n.startswith(step + "/") for n in names), step
     images = set()
     for env in job.proto_pipeline.components.environments.values():
@@ -133,3 +136,42 @@ def test_dataflow_streaming_job_can_watch_a_file_pattern(gcs):
     names = [t.unique_name for t in job.proto_pipeline.components.transforms.values()]
     assert any(n.startswith("New files/Watch 0/") for n in names)
     assert not any("Read notifications" in n for n in names)
+
+
+def test_the_flex_template_launcher_builds_the_job_and_does_not_wait(gcs, tmp_path):
+    """The launch program as the Flex Template launcher runs it: a script given
+    ``--name=value`` parameters and a job file to write (``--template_location``),
+    which must return once the job is built. The commit is in the job, so nothing is
+    published by the launcher."""
+    from apache_beam.portability.api import beam_runner_api_pb2
+
+    gcs.bucket("flex-landing").blob("feed/a.txt").upload_from_filename(
+        str(EXAMPLES / f"{SEED_000}.txt"))
+    gcs.bucket("flex-lake")
+    job_file = tmp_path / "job.json"
+    image = "europe-docker.pkg.dev/test-project/newsbeam/newsbeam:0.1.0"
+    done = subprocess.run(
+        [sys.executable, "flex_template/launch.py", "--input=gs://flex-landing/feed/",
+         "--output=gs://flex-lake/out", "--model=de_core_news_md", "--reprocess=false",
+         "--batch_size=16", "--project=test-project", "--region=europe-west1",
+         "--temp_location=gs://flex-lake/tmp", f"--sdk_container_image={image}",
+         "--no_auth", f"--template_location={job_file}"],
+        cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert f"job spec written to {job_file} for 1 file(s)" in done.stdout
+
+    job = json.loads(job_file.read_text())
+    assert job["type"] == "JOB_TYPE_BATCH"
+    options = job["environment"]["sdkPipelineOptions"]["options"]
+    assert options["detach"] is True and options["nlp_batch_size"] == 16
+    assert options["output"] == "gs://flex-lake/out"
+    assert {p["containerImage"] for p in job["environment"]["workerPools"][0]
+            ["sdkHarnessContainerImages"]} == {image}
+    bucket, blob = options["pipelineUrl"].removeprefix("gs://").split("/", 1)
+    proto = beam_runner_api_pb2.Pipeline.FromString(
+        gcs.client().bucket(bucket).blob(blob).download_as_bytes())
+    names = {t.unique_name for t in proto.components.transforms.values()}
+    for step in ("Read articles", "Extract events", "Write ledger", "Commit run/Publish"):
+        assert step in names, step
+    # the launcher published nothing and left no staging behind
+    assert not [b.name for b in gcs.client().list_blobs("flex-lake", prefix="out/")]
