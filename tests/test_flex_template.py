@@ -32,6 +32,11 @@ SAMPLES = {
 }
 
 
+# Dataflow's ParameterType values (v1b3 API) that newsbeam's parameters may use.
+PARAM_TYPES = {"TEXT", "NUMBER", "BOOLEAN", "GCS_READ_FILE", "GCS_READ_FOLDER",
+               "GCS_WRITE_FOLDER"}
+
+
 def _parse(argv):
     parser = argparse.ArgumentParser()
     NewsbeamOptions._add_argparse_args(parser)
@@ -62,6 +67,7 @@ def test_every_cli_option_is_a_parameter_or_left_out_for_a_stated_reason():
 def test_each_parameter_reaches_its_option_as_the_launcher_passes_it(name):
     declared = _declared()[name]
     assert re.fullmatch(r"[a-z][a-z0-9_]*", name)
+    assert declared["paramType"] in PARAM_TYPES and declared["label"] and declared["helpText"]
     value, expected = SAMPLES[name]
     assert all(re.search(rx, value) for rx in declared["regexes"]), (name, value)
     dest = flex_template.cli_actions()[flex_template.PARAMETERS[name]["option"]].dest
