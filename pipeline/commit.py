@@ -25,7 +25,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import time
 
 import apache_beam as beam
 from apache_beam.io.filesystems import FileSystems
@@ -134,10 +133,7 @@ class _CommitFn(beam.DoFn):
         self.manifest, self.files_planned = manifest, files_planned
 
     def process(self, _, tallies, files_written):
-        finished = time.time()
-        manifest = {**self.manifest, **summary.build(dict(tallies), self.files_planned),
-                    "finished_at": summary.utc_iso(finished),
-                    "elapsed_seconds": round(finished - self.manifest["started_epoch"], 2)}
+        manifest = summary.complete(self.manifest, dict(tallies), self.files_planned)
         yield commit(self.output, self.run_id, self.tables, manifest, files_written)
 
 

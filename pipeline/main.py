@@ -157,9 +157,7 @@ def run(argv: list[str] | None = None) -> dict:
                 "beam_options": beam_args}
 
     if not work.process:  # nothing to do: publish an empty run, no job
-        finished = time.time()
-        report = {**manifest, **summary.build({}, 0), "finished_at": summary.utc_iso(finished),
-                  "elapsed_seconds": round(finished - started_epoch, 2)}
+        report = summary.complete(manifest, {}, 0)
         commit.commit(output, run_info["run_id"], graph.TABLES, report)
         report["model_loads"] = 0
         return report

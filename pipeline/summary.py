@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 from apache_beam.metrics.metric import MetricsFilter
 
@@ -45,6 +46,14 @@ def build(tallies: dict[str, int], files_planned: int) -> dict:
                              if key.startswith("reason_") and n},
         "rows": {t: tallies.get(f"rows_{t}", 0) for t in TABLES},
     }
+
+
+def complete(manifest: dict, tallies: dict[str, int], files_planned: int) -> dict:
+    """The launcher's part of a run's manifest (it has ``started_epoch``), completed
+    with the run's counts and its end."""
+    finished = time.time()
+    return {**manifest, **build(tallies, files_planned), "finished_at": utc_iso(finished),
+            "elapsed_seconds": round(finished - manifest["started_epoch"], 2)}
 
 
 def utc_iso(epoch: float) -> str:
