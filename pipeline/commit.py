@@ -77,9 +77,13 @@ def manifest_path(output: str, run_id: str) -> str:
     return FileSystems.join(output, RUNS, f"{run_id}.json")
 
 
-def read_manifest(output: str, run_id: str) -> dict:
-    with FileSystems.open(manifest_path(output, run_id)) as fh:
+def _read_json(path: str) -> dict:
+    with FileSystems.open(path) as fh:
         return json.loads(fh.read().decode())
+
+
+def read_manifest(output: str, run_id: str) -> dict:
+    return _read_json(manifest_path(output, run_id))
 
 
 def commit(output: str, run_id: str, tables: list[str], manifest: dict,
@@ -90,8 +94,7 @@ def commit(output: str, run_id: str, tables: list[str], manifest: dict,
     path = manifest_path(output, run_id)
     journal = FileSystems.join(output, RUNS, f"{run_id}.commit.json")
     if FileSystems.exists(journal):  # a retried commit step: resume
-        with FileSystems.open(journal) as fh:
-            state = json.loads(fh.read().decode())
+        state = _read_json(journal)
         return _finish(output, run_id, journal, state["moves"], state["manifest"])
     if FileSystems.exists(path):  # retried after it had finished
         return path
@@ -174,8 +177,7 @@ def recover(output: str) -> list[str]:
     runs killed before their commit. Returns the run ids whose commit was finished."""
     finished = []
     for journal in matching_paths(FileSystems.join(output, RUNS, "*.commit.json")):
-        with FileSystems.open(journal) as fh:
-            state = json.loads(fh.read().decode())
+        state = _read_json(journal)
         _finish(output, state["run_id"], journal, state["moves"], state["manifest"])
         finished.append(state["run_id"])
         LOG.warning("finished the interrupted commit of run %s", state["run_id"])

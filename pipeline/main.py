@@ -214,7 +214,7 @@ def _run_streaming(known, options, inputs, model, run_info, runner_name) -> dict
 
 def main(argv: list[str] | None = None) -> int:
     try:
-        report = run(sys.argv[1:] if argv is None else argv)
+        report = run(argv)
     except (UsageError, nlp_model.ModelNotFound) as err:
         print(f"newsbeam: error: {err}", file=sys.stderr)
         return 2
