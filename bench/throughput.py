@@ -40,7 +40,7 @@ def corpus_files(corpus: Path, limit: int | None, workdir: Path) -> list[Path]:
 
 
 def texts_of(files: list[Path]) -> list[str]:
-    from transforms.article_format import Article, parse_article
+    from transforms.read.feed import Article, parse_article
     out = []
     for path in files:
         article = parse_article(path.read_bytes(), str(path))
@@ -51,7 +51,7 @@ def texts_of(files: list[Path]) -> list[str]:
 
 def _limit_worker(args):
     model, texts, batch_size = args
-    from transforms import nlp_model
+    from transforms.nlp import model as nlp_model
     started = time.perf_counter()
     nlp = nlp_model.load(model, "bench")
     loaded = time.perf_counter()

@@ -19,9 +19,10 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from transforms import nlp_model
-from transforms.events import event_rows
-from transforms.nlp import SpacyModelHandler
+from transforms.events.rows import event_rows
+from transforms.extract.context import build as article_context
+from transforms.nlp import model as nlp_model
+from transforms.nlp.handler import SpacyModelHandler
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -31,7 +32,7 @@ def predict(handler, nlp, text: str) -> list[dict]:
            "date_precision": "month", "month": "2024-03", "lead": text, "text": text,
            "pipeline_version": "eval", "run_id": "eval"}
     result = next(iter(handler.run_inference([row], nlp)))
-    return event_rows(result.inference)
+    return event_rows(article_context(result.inference))
 
 
 def name(arg):

@@ -31,8 +31,8 @@ from apache_beam.io.filesystems import FileSystems
 from apache_beam.pvalue import AsDict, AsSingleton
 
 from pipeline import summary
-from pipeline.ledger import LEDGER_DIR
-from transforms.read import matching_paths
+from schemas import TABLES
+from transforms.read.listing import matching_paths
 
 LOG = logging.getLogger(__name__)
 STAGING = "_staging"
@@ -43,17 +43,16 @@ def staging_dir(output: str, run_id: str) -> str:
     return FileSystems.join(output, STAGING, run_id)
 
 
-def staged_moves(output: str, run_id: str, tables: list[str]) -> list[tuple[str, str]]:
-    """(staged file, final path) for every file the run wrote; the ledger last."""
+def staged_moves(output: str, run_id: str) -> list[tuple[str, str]]:
+    """(staged file, final path) for every file the run wrote, table by table in the
+    registry's order (the ledger last)."""
     stage = staging_dir(output, run_id)
     moves = []
-    for table in tables:
-        prefix = FileSystems.join(stage, table)
-        for path in matching_paths(FileSystems.join(prefix, "*", "*.parquet")):
-            moves.append((path, FileSystems.join(output, table, path[len(prefix) + 1:])))
-    prefix = FileSystems.join(stage, "ledger")  # staged like a table, published last
-    for path in matching_paths(FileSystems.join(prefix, "*.parquet")):
-        moves.append((path, FileSystems.join(output, LEDGER_DIR, path[len(prefix) + 1:])))
+    for table in TABLES.values():
+        prefix = FileSystems.join(stage, table.folder)
+        pattern = ("*", "*.parquet") if table.partitioned else ("*.parquet",)
+        for path in matching_paths(FileSystems.join(prefix, *pattern)):
+            moves.append((path, FileSystems.join(output, table.folder, path[len(prefix) + 1:])))
     return moves
 
 
@@ -86,8 +85,7 @@ def read_manifest(output: str, run_id: str) -> dict:
     return _read_json(manifest_path(output, run_id))
 
 
-def commit(output: str, run_id: str, tables: list[str], manifest: dict,
-           files_written: int | None = None) -> str:
+def commit(output: str, run_id: str, manifest: dict, files_written: int | None = None) -> str:
     """Publish a finished run; returns the manifest's path. ``files_written`` (the
     number of files the run's writes reported) guards against publishing a partial
     run: a file lost between the sink and the staging folder stops the commit."""
@@ -98,7 +96,7 @@ def commit(output: str, run_id: str, tables: list[str], manifest: dict,
         return _finish(output, run_id, journal, state["moves"], state["manifest"])
     if FileSystems.exists(path):  # retried after it had finished
         return path
-    moves = staged_moves(output, run_id, tables)
+    moves = staged_moves(output, run_id)
     if files_written is not None and len(moves) != files_written:
         raise CommitError(f"run {run_id}: the writes reported {files_written} file(s) but "
                           f"{len(moves)} are staged; nothing was published")
@@ -116,10 +114,10 @@ class CommitRun(beam.PTransform):
     ``manifest`` holds what the launcher knew (inputs, options, the ledger plan).
     """
 
-    def __init__(self, output: str, run_id: str, tables: list[str], manifest: dict,
-                 files_planned: int, tallies, files_written):
+    def __init__(self, output: str, run_id: str, manifest: dict, files_planned: int,
+                 tallies, files_written):
         super().__init__()
-        self.fn = _CommitFn(output, run_id, tables, manifest, files_planned)
+        self.fn = _CommitFn(output, run_id, manifest, files_planned)
         self.tallies = tallies
         self.files_written = files_written
 
@@ -131,13 +129,13 @@ class CommitRun(beam.PTransform):
 
 
 class _CommitFn(beam.DoFn):
-    def __init__(self, output, run_id, tables, manifest, files_planned):
-        self.output, self.run_id, self.tables = output, run_id, tables
+    def __init__(self, output, run_id, manifest, files_planned):
+        self.output, self.run_id = output, run_id
         self.manifest, self.files_planned = manifest, files_planned
 
     def process(self, _, tallies, files_written):
         manifest = summary.complete(self.manifest, dict(tallies), self.files_planned)
-        yield commit(self.output, self.run_id, self.tables, manifest, files_written)
+        yield commit(self.output, self.run_id, manifest, files_written)
 
 
 def _finish(output: str, run_id: str, journal: str, moves, manifest: dict) -> str:

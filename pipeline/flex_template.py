@@ -1,7 +1,8 @@
 """The Dataflow Flex Template: its metadata, and what its launcher runs.
 
-The metadata is generated from the command line's own options (help texts, defaults),
-so the template cannot drift from ``newsbeam --help``:
+The metadata is generated from the command line's own option definitions
+(``pipeline/options.py``: help texts, defaults), so the template cannot drift from
+``newsbeam --help``:
 ``python -m pipeline.flex_template > flex_template/metadata.json`` (a test keeps the
 committed file equal to this output).
 
@@ -12,11 +13,10 @@ Template launch program must submit the job and exit, so the commit runs in the 
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 
-from pipeline.options import NewsbeamOptions
+from pipeline.options import BY_NAME
 
 NAME = "newsbeam"
 DESCRIPTION = ("German news article files in a bucket to entity and event tables "
@@ -49,7 +49,7 @@ PARAMETERS = {
                       regexes=[r"^(true|false)$"], optional=True),
 }
 
-# Options that are deliberately not template parameters, and why.
+# Options that are deliberately not template parameters, and why (by option key).
 NOT_PARAMETERS = {
     "workers": "local runs only; Dataflow scales its own workers (max_num_workers)",
     "detach": "the launcher always detaches",
@@ -58,25 +58,17 @@ NOT_PARAMETERS = {
     "window_minutes": "streaming only; this template runs batch",
     "allowed_lateness": "streaming only; this template runs batch",
     "run_id": "every run makes its own, so scheduled runs never share one",
+    "verbose": "the launcher's own logs; the job logs to Cloud Logging either way",
 }
 
 
-def cli_actions() -> dict[str, argparse.Action]:
-    """The CLI's options by their first option string (--max-article-bytes)."""
-    parser = argparse.ArgumentParser(add_help=False)
-    NewsbeamOptions._add_argparse_args(parser)
-    return {action.option_strings[0]: action for action in parser._actions
-            if action.help != argparse.SUPPRESS}
-
-
 def metadata() -> dict:
-    actions = cli_actions()
     parameters = []
     for name, spec in PARAMETERS.items():
         parameters.append({
             "name": name,
             "label": spec["label"],
-            "helpText": spec.get("help") or actions[spec["option"]].help,
+            "helpText": spec.get("help") or BY_NAME[spec["option"]].help,
             "isOptional": spec["optional"],
             "paramType": spec["type"],
             "regexes": spec["regexes"],

@@ -1,9 +1,10 @@
-"""The pipeline graph: read -> parse -> one NLP step -> extractors in parallel -> Parquet.
+"""The pipeline graph: read -> parse -> one NLP step -> extract -> Parquet -> commit.
 
-Every extractor branches from the same annotated rows: entities and events run in
-parallel on one pass of the model. Errors from every step are flattened into the
-``errors`` table. Batch and streaming share everything after the file source; streaming
-adds fixed windows and writes one file per table, window and shard.
+Every extractor runs on the same annotated rows, one spaCy pass per article, and one
+context per article (``transforms.extract``). Errors from every step are flattened into
+the ``errors`` table. Batch and streaming share everything after the file source;
+streaming adds fixed windows and writes one file per table, window and shard. Every
+table of ``schemas.TABLES`` is written the same way, the ledger included.
 """
 
 from __future__ import annotations
@@ -13,37 +14,33 @@ from apache_beam.transforms import window
 from apache_beam.transforms.trigger import AccumulationMode, AfterCount, AfterWatermark
 
 from pipeline import commit, summary
-from schemas import TABLES as SCHEMAS
-from transforms.entities import ExtractEntities
-from transforms.events import ExtractEvents
+from schemas import TABLES
 from transforms.errors import ERRORS_TAG
-from transforms.nlp import AnnotateArticles, SpacyModelHandler
-from transforms.read import LEDGER_TAG, ParseFiles, ReadArticles
-from transforms.write import WriteTable
-
-
-TABLES = list(SCHEMAS)
+from transforms.extract.transform import ExtractArticles, Extractors
+from transforms.nlp.handler import AnnotateArticles, SpacyModelHandler
+from transforms.read.transform import LEDGER_TAG, ParseFiles, ReadArticles
+from transforms.write.parquet import WriteTable
 
 
 def build(p: beam.Pipeline, *, files: list[tuple[str, int, float]], output: str, model: str,
           run: dict, manifest: dict, max_article_bytes: int, batch_size: int,
           max_chunk_chars: int | None = None, event_lexicon: str | None = None) -> dict:
     """Adds newsbeam to ``p`` for the listed ``files`` (path, size, mtime): every table
-    and the ledger are written to the run's staging folder, and the job's last step
-    publishes them into ``output`` with the ``manifest`` (what the launcher knew,
-    completed with the counts). Returns the PCollection of each table's rows."""
+    is written to the run's staging folder, and the job's last step publishes them into
+    ``output`` with the ``manifest`` (what the launcher knew, completed with the
+    counts). Returns the PCollection of each table's rows."""
     read = p | "Read articles" >> ReadArticles(files, max_article_bytes, run)
     stage = commit.staging_dir(output, run["run_id"])
     tables, written = _extract_and_write(read, stage, model, run, batch_size,
                                          max_chunk_chars, event_lexicon)
-    tallies = ([rows | f"Tally {name}" >> beam.FlatMap(summary.tally_keys, name)
-                for name, rows in {**tables, "ledger": read[LEDGER_TAG]}.items()]
+    tallies = ([rows | f"Tally {name}" >> beam.FlatMap(summary.tally_keys, TABLES[name])
+                for name, rows in tables.items()]
                | "Tallies" >> beam.Flatten()
                | "Count tallies" >> beam.combiners.Count.PerElement())
     files_written = (written | "Written files" >> beam.Flatten()
                      | "Count written files" >> beam.combiners.Count.Globally())
-    _ = p | "Commit run" >> commit.CommitRun(output, run["run_id"], TABLES,
-                                             manifest, len(files), tallies, files_written)
+    _ = p | "Commit run" >> commit.CommitRun(output, run["run_id"], manifest, len(files),
+                                             tallies, files_written)
     return tables
 
 
@@ -69,20 +66,21 @@ def build_streaming(files: beam.PCollection, *, output: str, model: str, run: di
 def _extract_and_write(read, base: str, model: str, run: dict, batch_size: int,
                        max_chunk_chars: int | None, event_lexicon: str | None,
                        streaming: bool = False) -> tuple[dict, list]:
-    """The shared middle and end: returns each table's rows and the file results of
-    every write."""
+    """The shared middle and end: returns each table's rows (by table name) and the
+    file results of every write."""
     handler = SpacyModelHandler(model, run["pipeline_version"], batch_size, max_chunk_chars)
     annotated = read.articles | "NLP" >> AnnotateArticles(handler)
-    entities = annotated.annotated | "Extract entities" >> ExtractEntities()
-    events = annotated.annotated | "Extract events" >> ExtractEvents(event_lexicon)
+    extractors = Extractors(event_lexicon)
+    extracted = annotated.annotated | "Extract" >> ExtractArticles(extractors,
+                                                                   extractors.tables)
     tables = {
         "articles": read.articles,
-        "entities": entities.entities,
-        "events": events.events,
-        "errors": (read[ERRORS_TAG], annotated[ERRORS_TAG], entities[ERRORS_TAG],
-                   events[ERRORS_TAG])
+        **{name: extracted[name] for name in extractors.tables},
+        "errors": (read[ERRORS_TAG], annotated[ERRORS_TAG], extracted[ERRORS_TAG])
         | "Collect errors" >> beam.Flatten(),
+        "ledger": read[LEDGER_TAG],
     }
-    written = [rows | f"Write {name}" >> WriteTable(name, base, run["run_id"], streaming=streaming)
-               for name, rows in {**tables, "ledger": read[LEDGER_TAG]}.items()]
+    written = [rows | f"Write {name}" >> WriteTable(TABLES[name], base, run["run_id"],
+                                                    streaming=streaming)
+               for name, rows in tables.items()]
     return tables, written

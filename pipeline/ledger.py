@@ -15,10 +15,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from apache_beam.io.filesystems import FileSystems
 
-from schemas.tables import LEDGER
-from transforms.read import matching_paths
+from schemas import TABLES
+from transforms.read.listing import matching_paths
 
-LEDGER_DIR = "_ledger"
+LEDGER = TABLES["ledger"]
 
 
 @dataclass
@@ -32,9 +32,9 @@ class Plan:
 def load(output: str) -> dict[str, dict]:
     """The latest ledger entry of each source URI in ``output`` (empty when none)."""
     tables = []
-    for path in matching_paths(FileSystems.join(output, LEDGER_DIR, "*.parquet")):
+    for path in matching_paths(FileSystems.join(output, LEDGER.folder, "*.parquet")):
         with FileSystems.open(path) as fh:
-            tables.append(pq.read_table(pa.BufferReader(fh.read()), schema=LEDGER))
+            tables.append(pq.read_table(pa.BufferReader(fh.read()), schema=LEDGER.schema))
     latest: dict[str, dict] = {}
     for row in (pa.concat_tables(tables).to_pylist() if tables else []):
         seen = latest.get(row["source_uri"])

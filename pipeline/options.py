@@ -1,13 +1,32 @@
-"""newsbeam's command-line options, as a Beam ``PipelineOptions`` subclass."""
+"""newsbeam's options: defined once (:data:`OPTIONS`), parsed once, the Beam way.
+
+Every option is an :class:`Option`. The same definitions make the Beam
+``PipelineOptions`` subclass (:class:`NewsbeamOptions`, read with ``view_as``), the
+``--help`` text and the Flex Template's parameters (``pipeline/flex_template.py``).
+:func:`parse` parses a command line into ``PipelineOptions`` together with Beam's own
+options, and turns a value that does not fit, or an option that nobody defines, into a
+:class:`UsageError` naming it (with the nearest real option for a misspelling).
+"""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import difflib
+import io
 import os
+from dataclasses import dataclass, field
+from typing import Any, Callable
 
 from apache_beam.options.pipeline_options import PipelineOptions
 
-from transforms.article_format import DEFAULT_MAX_ARTICLE_BYTES
+from transforms.read.feed import DEFAULT_MAX_ARTICLE_BYTES
+
+DEFAULT_INPUT = "examples/articles"
+
+
+class UsageError(Exception):
+    """Bad input from the user: printed as one line, exit code 2."""
 
 
 def flag(value: str | bool) -> bool:
@@ -19,66 +38,178 @@ def flag(value: str | bool) -> bool:
         return True
     if lowered in ("false", "0", "no", ""):
         return False
-    raise ValueError(value)
+    raise argparse.ArgumentTypeError(f"expected true or false, not {value!r}")
 
 
-def _add(parser, name: str, **kwargs) -> None:
-    """Adds ``name`` and, for a dashed name, its underscore spelling, kept out of
-    --help."""
-    parser.add_argument(name, **kwargs)
-    if "-" in name[2:]:
-        alias = {**kwargs, "help": argparse.SUPPRESS,
-                 "dest": kwargs.get("dest", name[2:].replace("-", "_"))}
-        parser.add_argument("--" + name[2:].replace("-", "_"), **alias)
+def positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, not {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {number}")
+    return number
+
+
+def positive_float(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, not {value!r}") from None
+    if not number > 0:
+        raise argparse.ArgumentTypeError(f"must be more than 0, not {value}")
+    return number
+
+
+@dataclass(frozen=True)
+class Option:
+    name: str  # "--max-article-bytes"; also accepted with underscores (--max_article_bytes)
+    help: str
+    dest: str | None = None  # default: the name with underscores
+    default: Any = None
+    type: Callable | None = None
+    switch: bool = False  # --reprocess, or --reprocess=true|false
+    append: bool = False  # repeatable, values collected in a list
+    metavar: str | None = None
+    short: str | None = None
+    kwargs: dict = field(default_factory=dict)
+
+    @property
+    def key(self) -> str:
+        return self.dest or self.name[2:].replace("-", "_")
+
+    def add_to(self, parser: argparse.ArgumentParser, aliases: bool = True) -> None:
+        kwargs: dict[str, Any] = {"dest": self.key, "help": self.help, **self.kwargs}
+        if self.switch:
+            kwargs.update(nargs="?", const=True, default=False, type=flag,
+                          metavar="true|false")
+        else:
+            kwargs.setdefault("default", self.default)
+            if self.type:
+                kwargs["type"] = self.type
+            if self.append:
+                kwargs["action"] = "append"
+            if self.metavar:
+                kwargs["metavar"] = self.metavar
+        names = [self.short, self.name] if self.short else [self.name]
+        parser.add_argument(*names, **kwargs)
+        underscored = "--" + self.name[2:].replace("-", "_")
+        if aliases and underscored != self.name:  # Beam's spelling, as a Flex launcher passes it
+            parser.add_argument(underscored, **{**kwargs, "help": argparse.SUPPRESS})
+
+
+OPTIONS: tuple[Option, ...] = (
+    Option("--input", append=True, dest="inputs", metavar="PATH_OR_PATTERN",
+           help="Article files: a folder, a file or a glob, local or gs://. Repeat for "
+                f"several. Default: {DEFAULT_INPUT}."),
+    Option("--output", default="out",
+           help="Output folder (local or gs://); one sub-folder per table. Default: out"),
+    Option("--model",
+           help="spaCy pipeline: package name or path. Default: $NEWSBEAM_MODEL, else the "
+                "best installed de_core_news_{lg,md,sm}, else the rule-based pipeline. "
+                "'rules' forces the rule-based pipeline."),
+    Option("--max-article-bytes", type=positive_int, default=DEFAULT_MAX_ARTICLE_BYTES,
+           help="Files larger than this are rejected (reason too_large) without being "
+                f"read. Default: {DEFAULT_MAX_ARTICLE_BYTES}"),
+    Option("--batch-size", type=positive_int, default=32, dest="nlp_batch_size",
+           help="Articles per nlp.pipe batch. Default: 32"),
+    Option("--event-lexicon",
+           help="Event trigger lexicon (TSV: lemma, pos, type, mode[, cue]; local or "
+                "gs://). Default: the one shipped in transforms/lang/de/event_lexicon.tsv."),
+    Option("--workers", type=positive_int, default=os.cpu_count() or 1,
+           help="Local runs: worker processes (one model each). Default: one per core "
+                f"({os.cpu_count()} here)."),
+    Option("--reprocess", switch=True,
+           help="Process every input file again, also those the output's ledger already "
+                "holds (after a model upgrade, say); their old rows are superseded."),
+    Option("--detach", switch=True,
+           help="Managed runners: submit the job and return without waiting. The job "
+                "publishes its own output and manifest (_runs/<run_id>.json) when it "
+                "ends; a failed job publishes nothing."),
+    Option("--watch-interval", type=positive_float, default=60.0,
+           help="With --streaming: seconds between polls of the --input patterns. "
+                "Default: 60"),
+    Option("--subscription",
+           help="With --streaming: read new files from this Pub/Sub subscription of GCS "
+                "object notifications (projects/P/subscriptions/S) instead of polling."),
+    Option("--window", type=positive_float, default=10.0, dest="window_minutes",
+           help="With --streaming: output window in minutes; one file per table, window "
+                "and shard. Default: 10"),
+    Option("--allowed-lateness", type=positive_float, default=60.0,
+           help="With --streaming: minutes a file may arrive after its window closed and "
+                "still be written (to a file of its own). Default: 60"),
+    Option("--run-id",
+           help="Id written on every row and in the file names. Default: UTC time + random."),
+    Option("--verbose", short="-v", kwargs={"action": "store_true", "default": False},
+           help="Beam's INFO logs too"),
+)
+BY_NAME = {o.name: o for o in OPTIONS}
 
 
 class NewsbeamOptions(PipelineOptions):
-    """Every dashed option also has its underscore spelling (--batch_size), Beam's
-    convention and the parameter names of the Flex Template."""
+    """newsbeam's options as Beam options (``options.view_as(NewsbeamOptions)``)."""
 
     @classmethod
     def _add_argparse_args(cls, parser):
-        _add(parser, "--input", action="append", dest="inputs", metavar="PATH_OR_PATTERN",
-             help="Article files: a folder, a file or a glob, local or gs://. Repeat for "
-                  "several. Default: examples/articles.")
-        _add(parser, "--output", default="out",
-             help="Output folder (local or gs://); one sub-folder per table. Default: out")
-        _add(parser, "--model", default=None,
-             help="spaCy pipeline: package name or path. Default: $NEWSBEAM_MODEL, else the "
-                  "best installed de_core_news_{lg,md,sm}, else the rule-based pipeline. "
-                  "'rules' forces the rule-based pipeline.")
-        _add(parser, "--max-article-bytes", type=int, default=DEFAULT_MAX_ARTICLE_BYTES,
-             dest="max_article_bytes",
-             help="Files larger than this are rejected (reason too_large) without being "
-                  f"read. Default: {DEFAULT_MAX_ARTICLE_BYTES}")
-        _add(parser, "--batch-size", type=int, default=32, dest="nlp_batch_size",
-             help="Articles per nlp.pipe batch. Default: 32")
-        _add(parser, "--event-lexicon", default=None, dest="event_lexicon",
-             help="Event trigger lexicon (TSV: lemma, pos, type, mode[, cue]; local or "
-                  "gs://). Default: the one shipped in transforms/data/event_lexicon.tsv.")
-        _add(parser, "--workers", type=int, default=os.cpu_count() or 1,
-             help="Local runs: worker processes (one model each). Default: one per core "
-                  f"({os.cpu_count()} here).")
-        _add(parser, "--reprocess", nargs="?", const=True, default=False, type=flag,
-             metavar="true|false",
-             help="Process every input file again, also those the output's ledger already "
-                  "holds (after a model upgrade, say); their old rows are superseded.")
-        _add(parser, "--detach", nargs="?", const=True, default=False, type=flag,
-             metavar="true|false",
-             help="Managed runners: submit the job and return without waiting. The job "
-                  "publishes its own output and manifest (_runs/<run_id>.json) when it "
-                  "ends; a failed job publishes nothing.")
-        _add(parser, "--watch-interval", type=float, default=60.0, dest="watch_interval",
-             help="With --streaming: seconds between polls of the --input patterns. "
-                  "Default: 60")
-        _add(parser, "--subscription", default=None,
-             help="With --streaming: read new files from this Pub/Sub subscription of GCS "
-                  "object notifications (projects/P/subscriptions/S) instead of polling.")
-        _add(parser, "--window", type=float, default=10.0, dest="window_minutes",
-             help="With --streaming: output window in minutes; one file per table, window "
-                  "and shard. Default: 10")
-        _add(parser, "--allowed-lateness", type=float, default=60.0, dest="allowed_lateness",
-             help="With --streaming: minutes a file may arrive after its window closed and "
-                  "still be written (to a file of its own). Default: 60")
-        _add(parser, "--run-id", default=None, dest="run_id",
-             help="Id written on every row and in the file names. Default: UTC time + random.")
+        for option in OPTIONS:
+            option.add_to(parser)
+
+
+def help_parser(prog: str, description: str) -> argparse.ArgumentParser:
+    """The parser ``--help`` prints: newsbeam's options, one spelling each."""
+    parser = argparse.ArgumentParser(
+        prog=prog, description=description,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="Beam's own options (--runner, --project, --region, --temp_location, "
+               "--streaming, ...) are accepted too.")
+    for option in OPTIONS:
+        option.add_to(parser, aliases=False)
+    return parser
+
+
+def parse(argv: list[str]) -> PipelineOptions:
+    """``PipelineOptions`` for a command line; a :class:`UsageError` for a bad value or
+    an option neither newsbeam nor Beam defines."""
+    options = PipelineOptions(argv, save_main_session=False)
+    captured = io.StringIO()
+    try:
+        with contextlib.redirect_stderr(captured):
+            options.view_as(NewsbeamOptions)  # converts and checks every value
+            known = options.get_all_options()
+            every = options.get_all_options(retain_unknown_options=True)
+    except SystemExit:  # argparse's error: keep its one useful line
+        lines = [line for line in captured.getvalue().splitlines() if "error:" in line]
+        message = lines[-1].split("error:", 1)[1].strip() if lines else "bad arguments"
+        raise UsageError(message) from None
+    unknown = sorted(set(every) - set(known))
+    if unknown:
+        raise UsageError(_unknown_message(unknown[0], known))
+    stray = _stray_argument(argv)
+    if stray is not None:
+        raise UsageError(f"unexpected argument {stray!r}; options start with --, "
+                         f"see newsbeam --help")
+    return options
+
+
+def _stray_argument(argv: list[str]) -> str | None:
+    """A word that is no option and no option's value ("newsbeam out", "--output a b")."""
+    previous = None
+    for arg in argv:
+        if arg == "--":
+            return None
+        if not arg.startswith("-") and not (previous and previous.startswith("-")
+                                            and "=" not in previous):
+            return arg
+        previous = arg
+    return None
+
+
+def _unknown_message(name: str, known: dict) -> str:
+    ours = {o.key: o.name for o in OPTIONS}
+    spelled = {key: ours.get(key, "--" + key) for key in known}
+    candidates = list(spelled.values()) + [o.name for o in OPTIONS]
+    typed = "--" + name
+    close = difflib.get_close_matches(typed, candidates, n=1) or \
+        difflib.get_close_matches("--" + name.replace("_", "-"), candidates, n=1)
+    hint = f" (did you mean {close[0]}?)" if close else ""
+    return f"unknown option {typed}{hint}; see newsbeam --help"

@@ -8,7 +8,11 @@ worker it runs in multi-processing mode, one SDK worker process (and one model) 
 
 from __future__ import annotations
 
-from apache_beam.options.pipeline_options import DirectOptions, PipelineOptions, StandardOptions
+from apache_beam.options.pipeline_options import (
+    DirectOptions,
+    PipelineOptions,
+    StandardOptions,
+)
 
 LOCAL = "FnApiRunner"
 _LOCAL_NAMES = {None, "", "DirectRunner", "FnApiRunner", "SwitchingDirectRunner"}

@@ -7,18 +7,23 @@ import time
 
 from apache_beam.metrics.metric import MetricsFilter
 
-from schemas import TABLES
+from schemas import TABLES, Table
 
 
-def tally_keys(row: dict, table: str):
+def tally_keys(row: dict, table: Table):
     """What one written row adds to the run's counts: a row of its table, and the
-    reason of an error or the status of a ledger entry. Counted in the job, so the
-    manifest holds what was written, whichever runner ran it."""
-    yield f"rows_{table}"
-    if table == "errors":
-        yield f"reason_{row['reason']}"
-    elif table == "ledger":
-        yield f"ledger_{row['status']}"
+    value of the column its table is counted by (an error's reason, a ledger entry's
+    status). Counted in the job, so the manifest holds what was written, whichever
+    runner ran it."""
+    yield f"rows:{table.name}"
+    if table.counted_by:
+        yield f"{table.name}:{table.counted_by}={row[table.counted_by]}"
+
+
+def _counts(tallies: dict[str, int], table: str, column: str) -> dict[str, int]:
+    prefix = f"{table}:{column}="
+    return {key.removeprefix(prefix): n for key, n in sorted(tallies.items())
+            if key.startswith(prefix) and n}
 
 
 def model_loads(result) -> int:
@@ -34,17 +39,16 @@ def model_loads(result) -> int:
 def build(tallies: dict[str, int], files_planned: int) -> dict:
     """The counts of a run from its tallies. It is balanced when every planned file has
     a ledger entry and each entry is an article or a rejection."""
-    ingested = tallies.get("rows_ledger", 0)
-    parsed = tallies.get("rows_articles", 0)
-    rejected = tallies.get("ledger_rejected", 0)
+    ingested = tallies.get("rows:ledger", 0)
+    parsed = tallies.get("rows:articles", 0)
+    rejected = _counts(tallies, "ledger", "status").get("rejected", 0)
     return {
         "files_matched": ingested,
         "articles_parsed": parsed,
         "files_rejected": rejected,
         "balanced": files_planned == ingested == parsed + rejected,
-        "errors_by_reason": {key.removeprefix("reason_"): n for key, n in sorted(tallies.items())
-                             if key.startswith("reason_") and n},
-        "rows": {t: tallies.get(f"rows_{t}", 0) for t in TABLES},
+        "errors_by_reason": _counts(tallies, "errors", "reason"),
+        "rows": {t: tallies.get(f"rows:{t}", 0) for t in TABLES},
     }
 
 

@@ -6,7 +6,7 @@ import json
 
 import pyarrow as pa
 
-from schemas.tables import TABLES, file_schema
+from schemas.tables import TABLES
 
 _SCALARS = [
     (pa.types.is_string, "STRING"),
@@ -37,7 +37,7 @@ def _field(field: pa.Field) -> dict:
 def bigquery_schema(table: str, include_partition: bool = False) -> list[dict]:
     """BigQuery fields of a table; the partition column is left out by default
     because a hive-partitioned external table adds it from the path."""
-    schema = TABLES[table] if include_partition else file_schema(table)
+    schema = TABLES[table].schema if include_partition else TABLES[table].file_schema
     return [_field(f) for f in schema]
 
 

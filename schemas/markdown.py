@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from schemas.tables import LEDGER, TABLES
+from schemas.tables import TABLES
 
 
 def _type(type_: pa.DataType) -> str:
@@ -19,7 +19,7 @@ def _type(type_: pa.DataType) -> str:
 
 def markdown(table: str) -> str:
     lines = ["| column | type | description |", "|---|---|---|"]
-    for field in (LEDGER if table == "ledger" else TABLES[table]):
+    for field in TABLES[table].schema:
         description = (field.metadata or {}).get(b"description", b"").decode()
         lines.append(f"| `{field.name}` | {_type(field.type)} | {description} |")
     return "\n".join(lines)

@@ -4,12 +4,17 @@ Every transform builds plain dict rows that match one of these schemas, the Parq
 sink writes them with exactly this schema, and the BigQuery JSON schema is derived
 from it, so there is one place where a column is named, typed and described.
 
-Tables are hive-partitioned by ``month`` (``out/<table>/month=YYYY-MM/*.parquet``):
-the partition column lives in the path, not inside the files, which is what both
-BigQuery external tables and DuckDB's ``hive_partitioning`` expect.
+:data:`TABLES` is the registry of every table a run writes, the ingest ledger
+included: its schema, whether it is partitioned, its folder under the output, and the
+column whose values a run's manifest counts. Partitioned tables are hive-partitioned by
+``month`` (``out/<table>/month=YYYY-MM/*.parquet``): the partition column lives in the
+path, not inside the files, which is what both BigQuery external tables and DuckDB's
+``hive_partitioning`` expect.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import pyarrow as pa
 
@@ -188,18 +193,9 @@ ANNOTATED = pa.schema([
     *_provenance(),
 ])
 
-TABLES: dict[str, pa.Schema] = {
-    "articles": ARTICLES,
-    "entities": ENTITIES,
-    "events": EVENTS,
-    "errors": ERRORS,
-}
-
-PARTITION_KEY = "month"
-
 # The ingest ledger (``<output>/_ledger/*.parquet``, one file per committed run): which
 # source files this output holds, so a scheduled run processes only new and changed
-# files. Not partitioned.
+# files.
 LEDGER = pa.schema([
     _f("source_uri", pa.string(), "Input file.", False),
     _f("article_id", pa.string(), "Article id (the file name without extension).", False),
@@ -215,9 +211,36 @@ LEDGER = pa.schema([
 ])
 
 
-def file_schema(table: str) -> pa.Schema:
-    """The schema inside the Parquet files: the table without its partition column."""
-    if table == "ledger":
-        return LEDGER
-    schema = TABLES[table]
-    return schema.remove(schema.get_field_index(PARTITION_KEY))
+PARTITION_KEY = "month"
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    schema: pa.Schema  # every column, the partition column included
+    partitioned: bool  # hive-partitioned by PARTITION_KEY
+    folder: str  # under the output
+    counted_by: str | None = None  # a run's manifest counts the rows by this column
+
+    @property
+    def file_schema(self) -> pa.Schema:
+        """The schema inside the Parquet files: without the partition column."""
+        if not self.partitioned:
+            return self.schema
+        return self.schema.remove(self.schema.get_field_index(PARTITION_KEY))
+
+    @property
+    def columns(self) -> frozenset[str]:
+        """The keys of one of its rows, as the transforms build them."""
+        return frozenset(self.schema.names)
+
+
+# In publishing order: the ledger last, so it never lists a file whose rows are not
+# visible yet.
+TABLES: dict[str, Table] = {t.name: t for t in (
+    Table("articles", ARTICLES, True, "articles"),
+    Table("entities", ENTITIES, True, "entities"),
+    Table("events", EVENTS, True, "events"),
+    Table("errors", ERRORS, True, "errors", counted_by="reason"),
+    Table("ledger", LEDGER, False, "_ledger", counted_by="status"),
+)}

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from transforms import nlp_model
+from transforms.nlp import model as nlp_model
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import EXAMPLES, SEED_000
-from transforms import article_format as fmt
+from transforms.read import feed as fmt
 
 
 def expected_rows(bad_inputs):

@@ -1,7 +1,7 @@
 """Canonical-name resolution on Docs built by hand: no model needed."""
 
-from transforms.annotated_doc import make_doc
-from transforms.canonical import entity_key, resolve
+from transforms.entities.canonical import entity_key, resolve
+from transforms.nlp.annotated import make_doc
 
 
 def by_name(entities):

@@ -10,9 +10,11 @@ import datetime as dt
 
 import pytest
 
-from transforms.annotated_doc import doc_to_columns, make_doc
-from transforms.event_lexicon import Lexicon, LexiconError, load
-from transforms.events import event_rows
+from transforms.events.lexicon import Lexicon, LexiconError
+from transforms.events.lexicon import default as default_lexicon
+from transforms.events.rows import event_rows
+from transforms.extract.context import build as article_context
+from transforms.nlp.annotated import doc_to_columns, make_doc
 
 
 def sentence(tokens, ents=(), scheme="ud", date=dt.date(2023, 9, 1), precision="month",
@@ -29,7 +31,7 @@ def sentence(tokens, ents=(), scheme="ud", date=dt.date(2023, 9, 1), precision="
            "date": date, "date_precision": precision, "month": date.strftime("%Y-%m"),
            "lead_end": 0, "text": doc.text, "label_scheme": scheme if parse else None,
            "model": "m", "pipeline_version": "t", "run_id": "r"}
-    return event_rows(row)
+    return event_rows(article_context(row))
 
 
 def one(events, event_type):
@@ -394,7 +396,7 @@ def test_lexicon_is_data_and_a_bad_one_is_refused():
         Lexicon.from_text("treffen\tVERB\tMEETING\tmeet\n")
     with pytest.raises(LexiconError, match="pos must be"):
         Lexicon.from_text("treffen\tADJ\tCONSULT\tmeet\n")
-    default = load()
+    default = default_lexicon()
     assert default.lookup("VERB", "liefern", ["Lebensmittel"]).event_mode == "humanitarian"
     assert default.lookup("VERB", "liefern", ["Auto"]).event_mode == "economic"
     assert default.lookup("NOUN", "start", ["Fußballspiel"]) is None  # only with a rocket

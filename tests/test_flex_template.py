@@ -6,14 +6,13 @@ launcher passes it (``--name=value``), and that the scheduled request fits the m
 The launch itself (building the job, writing the job file, not waiting) is tested
 against the GCS emulator in ``test_gcs.py``."""
 
-import argparse
 import json
 import re
 
 import pytest
 
 from pipeline import flex_template
-from pipeline.options import NewsbeamOptions
+from pipeline.options import BY_NAME, OPTIONS, NewsbeamOptions, UsageError, parse
 from tests.conftest import ROOT
 
 METADATA = ROOT / "flex_template" / "metadata.json"
@@ -38,11 +37,7 @@ PARAM_TYPES = {"TEXT", "NUMBER", "BOOLEAN", "GCS_READ_FILE", "GCS_READ_FOLDER",
 
 
 def _parse(argv):
-    parser = argparse.ArgumentParser()
-    NewsbeamOptions._add_argparse_args(parser)
-    known, unknown = parser.parse_known_args(argv)
-    assert not unknown, unknown
-    return known
+    return parse(argv).view_as(NewsbeamOptions)
 
 
 def _declared():
@@ -55,9 +50,8 @@ def test_the_metadata_file_is_the_one_generated_from_the_cli():
 
 
 def test_every_cli_option_is_a_parameter_or_left_out_for_a_stated_reason():
-    actions = flex_template.cli_actions()
-    options = {action.dest for action in actions.values()}
-    as_parameters = {actions[spec["option"]].dest for spec in flex_template.PARAMETERS.values()}
+    options = {option.key for option in OPTIONS}
+    as_parameters = {BY_NAME[spec["option"]].key for spec in flex_template.PARAMETERS.values()}
     assert options == as_parameters | set(flex_template.NOT_PARAMETERS)
     assert not as_parameters & set(flex_template.NOT_PARAMETERS)
     assert set(SAMPLES) == set(_declared())  # each parameter is tried below
@@ -70,7 +64,7 @@ def test_each_parameter_reaches_its_option_as_the_launcher_passes_it(name):
     assert declared["paramType"] in PARAM_TYPES and declared["label"] and declared["helpText"]
     value, expected = SAMPLES[name]
     assert all(re.search(rx, value) for rx in declared["regexes"]), (name, value)
-    dest = flex_template.cli_actions()[flex_template.PARAMETERS[name]["option"]].dest
+    dest = BY_NAME[flex_template.PARAMETERS[name]["option"]].key
     assert getattr(_parse([f"--{name}={value}"]), dest) == expected
 
 
@@ -87,7 +81,7 @@ def test_reprocess_takes_a_value_and_still_works_as_a_switch():
     assert _parse(["--reprocess"]).reprocess is True
     assert _parse(["--reprocess=false"]).reprocess is False
     assert _parse([]).reprocess is False
-    with pytest.raises(SystemExit):
+    with pytest.raises(UsageError, match="expected true or false"):
         _parse(["--reprocess=maybe"])
 
 

@@ -9,11 +9,12 @@ import time
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.main import main, run
-from schemas import file_schema
+from pipeline.main import main
+from pipeline.run import run
+from schemas import TABLES
 from tests.conftest import EXAMPLES, ROOT, SEED_000
 from tests.gcs_local import LocalGcs
-from transforms.nlp_model import RULES
+from transforms.nlp.model import RULES
 
 
 @pytest.fixture(scope="module")
@@ -46,26 +47,28 @@ def test_articles_from_a_bucket_and_every_table_to_a_bucket(gcs):
     report = run(["--input", "gs://landing/feed/", "--output", "gs://lake/newsbeam",
                   "--model", RULES, "--workers", "2"])
     assert time.monotonic() - started < 120  # no credential retries
-    assert report["articles_parsed"] == 2 and report["balanced"] and report["workers"] == 2
+    summary = report.manifest
+    assert summary["articles_parsed"] == 2 and report.ok and summary["workers"] == 2
 
     client = gcs.client()
     for table in ("articles", "entities", "events"):
         files = _parquet(client, "lake", f"newsbeam/{table}/")
         assert files, table
         for name, data in files.items():
-            assert name.startswith(f"newsbeam/{table}/month=2023-09/{table}-{report['run_id']}-")
-            assert data.schema.remove_metadata().equals(file_schema(table).remove_metadata())
+            assert name.startswith(f"newsbeam/{table}/month=2023-09/{table}-{report.run_id}-")
+            assert data.schema.remove_metadata().equals(
+                TABLES[table].file_schema.remove_metadata())
     articles = [row for table in _parquet(client, "lake", "newsbeam/articles/").values()
                 for row in table.to_pylist()]
     assert sorted(r["article_id"] for r in articles) == [SEED_000, "004_cf3571c0e23879cb"]
     assert all(r["source_uri"].startswith("gs://landing/feed/") for r in articles)
     assert _parquet(client, "lake", "newsbeam/_ledger/")
-    assert client.bucket("lake").blob(f"newsbeam/_runs/{report['run_id']}.json").exists()
+    assert client.bucket("lake").blob(f"newsbeam/_runs/{report.run_id}.json").exists()
     assert not list(client.list_blobs("lake", prefix="newsbeam/_staging/"))
 
     again = run(["--input", "gs://landing/feed/", "--output", "gs://lake/newsbeam",
                  "--model", RULES, "--workers", "1"])
-    assert (again["files_skipped"], again["files_matched"]) == (2, 0)
+    assert (again.manifest["files_skipped"], again.manifest["files_matched"]) == (2, 0)
 
 
 def test_a_missing_bucket_is_one_clear_message(gcs, capsys):
@@ -91,12 +94,11 @@ def test_dataflow_batch_job_is_built_with_extraction_writes_and_worker_image(gcs
     image = "europe-docker.pkg.dev/test-project/newsbeam/worker:0.1.0"
     report = run(["--input", "gs://df-landing/feed/", *_dataflow_dry_run("df-lake"),
                   "--sdk_container_image", image])
-    assert report["dry_run"] and report["files_to_process"] == 1
-    job = report["job"]
+    assert report.kind == "dry_run" and report.files_to_process == 1
+    job = report.job
     assert job.proto.type_.name == "JOB_TYPE_BATCH"
     names = [t.unique_name for t in job.proto_pipeline.components.transforms.values()]
-    for step in ("Read articles", "NLP/spaCy", "Extract entities", "Extract events",
-                 "Write articles", "Write entities", "Write events", "Write errors",
+    for step in ("Read articles", "NLP/spaCy", "Extract", "Write articles", "Write entities", "Write events", "Write errors",
                  "Write ledger", "Commit run"):
         assert any(n == step or n.startswith(step + "/") for n in names), step
     images = set()
@@ -113,12 +115,12 @@ def test_dataflow_streaming_job_reads_notifications_and_writes_windows(gcs):
     report = run(["--streaming", "--subscription", "projects/test-project/subscriptions/feed",
                   "--window", "15", *_dataflow_dry_run("stream-lake"),
                   "--sdk_container_image", "europe-docker.pkg.dev/p/newsbeam/worker:0.1.0"])
-    assert report["dry_run"] and report["streaming"]
-    job = report["job"]
+    assert report.kind == "dry_run"
+    job = report.job
     assert job.proto.type_.name == "JOB_TYPE_STREAMING"
     names = [t.unique_name for t in job.proto_pipeline.components.transforms.values()]
     for step in ("New files/Read notifications", "New files/Once per file", "Window",
-                 "Parse", "NLP/spaCy", "Extract entities", "Extract events", "Write articles",
+                 "Parse", "NLP/spaCy", "Extract", "Write articles",
                  "Write events", "Write ledger"):
         assert any(n == step or n.startswith(step + "/") for n in names), step
     windows = [s for s in job.proto_pipeline.components.windowing_strategies.values()
@@ -130,9 +132,9 @@ def test_dataflow_streaming_job_can_watch_a_file_pattern(gcs):
     gcs.bucket("watch-lake")
     report = run(["--streaming", "--input", "gs://watch-lake/landing/*.txt",
                   "--watch-interval", "30", *_dataflow_dry_run("watch-lake")])
-    job = report["job"]
+    job = report.job
     assert job.proto.type_.name == "JOB_TYPE_STREAMING"
-    assert report["source"] == "gs://watch-lake/landing/*.txt"  # no file there yet: fine
+    assert report.source == "gs://watch-lake/landing/*.txt"  # no file there yet: fine
     names = [t.unique_name for t in job.proto_pipeline.components.transforms.values()]
     assert any(n.startswith("New files/Watch 0/") for n in names)
     assert not any("Read notifications" in n for n in names)
@@ -171,7 +173,7 @@ def test_the_flex_template_launcher_builds_the_job_and_does_not_wait(gcs, tmp_pa
     proto = beam_runner_api_pb2.Pipeline.FromString(
         gcs.client().bucket(bucket).blob(blob).download_as_bytes())
     names = {t.unique_name for t in proto.components.transforms.values()}
-    for step in ("Read articles", "Extract events", "Write ledger", "Commit run/Publish"):
+    for step in ("Read articles", "Extract", "Write ledger", "Commit run/Publish"):
         assert step in names, step
     # the launcher published nothing and left no staging behind
     assert not [b.name for b in gcs.client().list_blobs("flex-lake", prefix="out/")]

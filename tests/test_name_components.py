@@ -2,9 +2,9 @@
 
 import pytest
 
-from transforms import gazetteer
-from transforms.annotated_doc import make_doc
-from transforms.nlp import split_text
+from transforms.nlp import gazetteer
+from transforms.nlp.annotated import make_doc
+from transforms.nlp.handler import split_text
 
 
 @pytest.fixture(scope="module")

@@ -5,11 +5,12 @@ import re
 import pytest
 
 from tests.conftest import EXAMPLES, SEED_000
-from transforms import nlp_model
-from transforms.article_format import parse_article
-from transforms.entities import entity_rows
-from transforms.nlp import SpacyModelHandler
-from transforms.read import article_row
+from transforms.entities.rows import entity_rows
+from transforms.extract.context import build as article_context
+from transforms.nlp import model as nlp_model
+from transforms.nlp.handler import SpacyModelHandler
+from transforms.read.feed import parse_article
+from transforms.read.rows import article_row
 
 RUN = {"run_id": "t", "pipeline_version": "test", "model": "m"}
 
@@ -31,8 +32,8 @@ def test_chunked_text_keeps_offsets_and_entities(rules_nlp):
     assert "".join(w + (" " if s else "") for w, s in zip(chunked["words"], chunked["spaces"])) \
         == row["text"]
     as_set = lambda rows: {(e["canonical_name"], e["label"], e["mention_count"]) for e in rows}
-    assert as_set(entity_rows(chunked)) == as_set(entity_rows(whole))
-    for entity in entity_rows(chunked):
+    assert as_set(entity_rows(article_context(chunked))) == as_set(entity_rows(article_context(whole)))
+    for entity in entity_rows(article_context(chunked)):
         for m in entity["mentions"]:
             assert row["text"][m["start"]:m["end"]] == m["text"]
 
@@ -61,7 +62,7 @@ def test_seed_000_entities_with_the_statistical_model(stat_nlp, stat_model_name)
     row = seed_row()
     annotated = annotate(SpacyModelHandler(stat_model_name, "test"), stat_nlp, [row])[0]
     assert annotated["has_parse"] and annotated["label_scheme"] in ("ud", "tiger")
-    entities = entity_rows(annotated)
+    entities = entity_rows(article_context(annotated))
     by_key = {}
     for e in entities:
         by_key.setdefault((e["canonical_name"], e["label"]), []).append(e)
@@ -84,12 +85,12 @@ def test_seed_000_entities_with_the_statistical_model(stat_nlp, stat_model_name)
 
 @pytest.fixture(scope="module")
 def seed_events(stat_nlp, stat_model_name):
-    from transforms.events import event_rows
+    from transforms.events.rows import event_rows
     out = {}
     for article_id in (SEED_000, "004_cf3571c0e23879cb"):
         annotated = annotate(SpacyModelHandler(stat_model_name, "test"), stat_nlp,
                              [seed_row(article_id)])[0]
-        out[article_id] = event_rows(annotated)
+        out[article_id] = event_rows(article_context(annotated))
     return out
 
 

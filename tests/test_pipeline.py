@@ -12,11 +12,12 @@ from apache_beam.testing.test_pipeline import TestPipeline as BeamTestPipeline
 from apache_beam.testing.util import assert_that, equal_to, is_not_empty
 
 from pipeline import graph
-from pipeline.main import main, run
-from schemas import TABLES, file_schema
+from pipeline.main import main
+from pipeline.run import run
+from schemas import TABLES
 from tests.conftest import EXAMPLES, SEED_000
-from transforms.nlp_model import RULES
-from transforms.read import list_files
+from transforms.nlp.model import RULES
+from transforms.read.listing import list_files
 
 RUN = {"run_id": "test-run", "pipeline_version": "test", "model": "newsbeam_rules_de==test"}
 
@@ -74,13 +75,15 @@ def seed_run(tmp_path_factory):
 
 def test_run_summary_adds_up(seed_run):
     out, report = seed_run
-    assert report["files_matched"] == 2 and report["articles_parsed"] == 2
-    assert report["files_rejected"] == 0 and report["balanced"]
-    assert report["rows"]["articles"] == 2 and report["rows"]["entities"] > 20
-    assert report["rows"]["events"] > 10
-    assert report["model"].startswith("newsbeam_rules_de==")
+    summary = report.manifest
+    assert report.kind == "completed" and report.ok
+    assert summary["files_matched"] == 2 and summary["articles_parsed"] == 2
+    assert summary["files_rejected"] == 0 and summary["balanced"]
+    assert summary["rows"]["articles"] == 2 and summary["rows"]["entities"] > 20
+    assert summary["rows"]["events"] > 10 and summary["rows"]["ledger"] == 2
+    assert summary["model"].startswith("newsbeam_rules_de==")
     manifest = json.loads((out / "_runs" / "r1.json").read_text())
-    assert manifest["rows"] == report["rows"]
+    assert manifest["rows"] == summary["rows"]
     assert not (out / "_staging").exists()
     assert manifest["files_new"] == 2 and manifest["options"]["model"] == RULES
     assert manifest["started_at"] <= manifest["finished_at"]
@@ -95,7 +98,7 @@ def test_every_written_file_has_its_table_schema(seed_run):
             assert path.parent.name == "month=2023-09"
             assert path.name.startswith(f"{table}-r1-")
             assert pq.read_schema(path).remove_metadata().equals(
-                file_schema(table).remove_metadata(), check_metadata=False), path
+                TABLES[table].file_schema.remove_metadata(), check_metadata=False), path
             assert pq.ParquetFile(path).metadata.row_group(0).column(0).compression == "ZSTD"
 
 
@@ -141,13 +144,13 @@ def test_bad_inputs_end_exactly_as_expected_tsv_says(bad_inputs, tmp_path):
         f"SELECT article_id, reason FROM read_parquet('{out}/errors/*/*.parquet')").fetchall())
     assert parsed == parse | {SEED_000}
     assert rejected == errors
-    assert report["files_matched"] == 15 and report["balanced"]
-    assert report["errors_by_reason"] == {
+    assert report.manifest["files_matched"] == 15 and report.ok
+    assert report.manifest["errors_by_reason"] == {
         "contains_nul": 1, "empty_file": 1, "invalid_date": 2, "missing_date_header": 1,
         "not_text": 1, "too_large": 1}
-    for table in TABLES:
-        for path in (out / table).glob("*/*.parquet"):
-            assert pq.read_schema(path).names == file_schema(table).names
+    for table in TABLES.values():
+        for path in (out / table.folder).glob("**/*.parquet"):
+            assert pq.read_schema(path).names == table.file_schema.names
 
 
 def test_cli_rejects_missing_inputs_and_models_with_one_line(tmp_path, capsys):
@@ -167,34 +170,50 @@ def test_the_query_the_summary_suggests_runs_as_printed(seed_run):
 
     out, report = seed_run
     command = try_query(str(out))
-    assert command in render(report)
+    assert command in render(report.manifest)
     result = subprocess.run(["bash", "-c", command.replace(".venv/bin/python", sys.executable)],
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "Russland" in result.stdout
 
 
-def _failing_extractor():
-    def extract(row):
-        if row["article_id"] == "poison":
+def _annotated(article_id: str) -> dict:
+    from transforms.nlp.annotated import doc_to_columns, make_doc
+
+    doc = make_doc(["Putin", "traf", "Kim", "."], ents=[(0, 1, "PER"), (2, 3, "PER")])
+    return {**doc_to_columns([doc], has_parse=False), "article_id": article_id,
+            "source_uri": f"{article_id}.txt", "date": "2023-09-01",
+            "date_precision": "month", "month": "2023-09", "lead_end": 0, "text": doc.text,
+            "label_scheme": None, "model": "m", "pipeline_version": "t", "run_id": "r"}
+
+
+def _extractors():
+    def events(article):
+        if article.row["article_id"] == "poison":
             raise ValueError("extractor bug")
-        return [{"article_id": row["article_id"]}]
-    return extract
+        return [{"article_id": article.row["article_id"]}]
+
+    def entities(article):
+        return [{"article_id": article.row["article_id"], "n": len(article.entities)}]
+    return {"entities": entities, "events": events}
 
 
 def test_an_extractor_failure_becomes_an_errors_row_and_the_rest_goes_on():
     import apache_beam as beam
 
-    from transforms.errors import ERRORS_TAG, SafeExtractFn
+    from transforms.errors import ERRORS_TAG
+    from transforms.extract.transform import ExtractArticles
 
-    rows = [{"article_id": a, "source_uri": f"{a}.txt", "text": "x", "month": "2023-09",
-             "pipeline_version": "t", "run_id": "r"} for a in ("good", "poison", "fine")]
+    rows = [_annotated(a) for a in ("good", "poison", "fine")]
     with BeamTestPipeline(runner="FnApiRunner") as p:
         out = (p | beam.Create(rows)
-               | beam.ParDo(SafeExtractFn("extract_events", _failing_extractor))
-               .with_outputs(ERRORS_TAG, main="rows"))
-        assert_that(out.rows, equal_to([{"article_id": "good"}, {"article_id": "fine"}]),
-                    label="rows")
+               | ExtractArticles(_extractors, ("entities", "events")))
+        assert_that(out.events, equal_to([{"article_id": "good"}, {"article_id": "fine"}]),
+                    label="events")
+        # the other extractor still ran on the article the first one failed on
+        assert_that(out.entities, equal_to([{"article_id": a, "n": 2}
+                                            for a in ("good", "poison", "fine")]),
+                    label="entities")
         assert_that(out[ERRORS_TAG] | _map(lambda e: (e["article_id"], e["stage"], e["reason"],
                                                       e["message"], e["month"])),
                     equal_to([("poison", "extract_events", "extractor_failed",

@@ -4,12 +4,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from transforms import nlp_model
-from transforms.article_format import Article, parse_article
-from transforms.entities import entity_rows
-from transforms.events import event_rows
-from transforms.nlp import SpacyModelHandler
-from transforms.read import article_row
+from transforms.entities.rows import entity_rows
+from transforms.events.rows import event_rows
+from transforms.extract.context import build as article_context
+from transforms.nlp import model as nlp_model
+from transforms.nlp.handler import SpacyModelHandler
+from transforms.read.feed import Article, parse_article
+from transforms.read.rows import article_row
 
 WORDS = ["Putin", "Putins", "Kim", "Jong", "Un", "Präsident", "Wladimir", "traf", "sich", "in",
          "Moskau", "Russland", "Russlands", "sagte", "„Wir", "werden", "liefern“", "nicht",
@@ -46,11 +47,11 @@ def test_every_offset_in_every_record_is_inside_the_text(handler_and_nlp, words,
         _inside(text, span["start"], span["end"])
     annotated = next(iter(handler.run_inference([row], nlp))).inference
     assert "".join(w + (" " if s else "") for w, s in zip(annotated["words"], annotated["spaces"])) == text
-    for entity in entity_rows(annotated):
+    for entity in entity_rows(article_context(annotated)):
         for m in entity["mentions"]:
             _inside(text, m["start"], m["end"], m["text"])
         assert entity["first_offset"] == entity["mentions"][0]["start"]
-    for event in event_rows(annotated):
+    for event in event_rows(article_context(annotated)):
         _inside(text, event["trigger_start"], event["trigger_end"])
         _inside(text, event["evidence_start"], event["evidence_end"])
         assert event["evidence_start"] <= event["trigger_start"] < event["evidence_end"]

@@ -12,9 +12,9 @@ import duckdb
 import pytest
 
 from pipeline import commit
-from pipeline.main import run
+from pipeline.run import run
 from tests.conftest import EXAMPLES, ROOT, SEED_000
-from transforms.nlp_model import RULES
+from transforms.nlp.model import RULES
 
 SEED_004 = "004_cf3571c0e23879cb"
 CURRENT = """
@@ -24,7 +24,8 @@ CURRENT = """
 
 def newsbeam(inputs, out, *extra):
     args = [a for i in inputs for a in ("--input", str(i))]
-    return run([*args, "--output", str(out), "--model", RULES, "--workers", "1", *extra])
+    return run([*args, "--output", str(out), "--model", RULES, "--workers", "1",
+                *extra]).manifest
 
 
 def rows(out, table, where=""):
@@ -82,12 +83,12 @@ def test_a_killed_commit_is_finished_by_the_next_run(tmp_path):
     out = tmp_path / "out"
     stage = commit.staging_dir(str(out), "r9")
     staged = [f"{stage}/articles/month=2023-09/articles-r9-00000-of-00001.parquet",
-              f"{stage}/ledger/ledger-r9-00000-of-00001.parquet"]
+              f"{stage}/_ledger/ledger-r9-00000-of-00001.parquet"]
     for path in staged:
         os.makedirs(os.path.dirname(path))
         with open(path, "w") as fh:
             fh.write("x")
-    moves = commit.staged_moves(str(out), "r9", ["articles"])
+    moves = commit.staged_moves(str(out), "r9")
     assert [m[1] for m in moves] == [
         f"{out}/articles/month=2023-09/articles-r9-00000-of-00001.parquet",
         f"{out}/_ledger/ledger-r9-00000-of-00001.parquet"]
@@ -112,7 +113,7 @@ def test_a_killed_commit_is_finished_by_the_next_run(tmp_path):
 def _stage_files(out, run_id, tables):
     stage = commit.staging_dir(str(out), run_id)
     for table in tables:
-        folder = f"{stage}/{table}/month=2023-09" if table != "ledger" else f"{stage}/ledger"
+        folder = f"{stage}/{table}/month=2023-09" if table != "ledger" else f"{stage}/_ledger"
         os.makedirs(folder)
         with open(f"{folder}/{table}-{run_id}-00000-of-00001.parquet", "w") as fh:
             fh.write("x")
@@ -121,11 +122,9 @@ def _stage_files(out, run_id, tables):
 def test_a_retried_commit_step_publishes_once(tmp_path):
     out = tmp_path / "out"
     _stage_files(out, "r5", ["articles", "events", "ledger"])
-    first = commit.commit(str(out), "r5", ["articles", "events"], {"run_id": "r5"},
-                          files_written=3)
+    first = commit.commit(str(out), "r5", {"run_id": "r5"}, files_written=3)
     # the runner retries the step after it had finished: nothing moves, nothing fails
-    assert commit.commit(str(out), "r5", ["articles", "events"], {"run_id": "other"},
-                         files_written=3) == first
+    assert commit.commit(str(out), "r5", {"run_id": "other"}, files_written=3) == first
     assert json.loads((out / "_runs" / "r5.json").read_text()) == {"run_id": "r5"}
     assert len(list(out.rglob("*.parquet"))) == 3
 
@@ -134,8 +133,7 @@ def test_a_commit_that_finds_fewer_files_than_were_written_publishes_nothing(tmp
     out = tmp_path / "out"
     _stage_files(out, "r6", ["articles", "ledger"])
     with pytest.raises(commit.CommitError, match="reported 3 file"):
-        commit.commit(str(out), "r6", ["articles", "events"], {"run_id": "r6"},
-                      files_written=3)
+        commit.commit(str(out), "r6", {"run_id": "r6"}, files_written=3)
     assert not (out / "articles").exists() and not (out / "_ledger").exists()
     assert not (out / "_runs" / "r6.json").exists()
 
@@ -166,7 +164,7 @@ def test_a_run_killed_mid_way_leaves_nothing_visible_and_the_next_completes(tmp_
     assert not (out / "_runs" / "killed.json").exists()
 
     report = run(["--input", str(landing), "--output", str(out), "--model", RULES,
-                  "--workers", "1"])
+                  "--workers", "1"]).manifest
     assert report["files_new"] == 400 and report["articles_parsed"] == 400
     assert duckdb.connect().execute(
         f"SELECT count(*), count(DISTINCT article_id) FROM "
@@ -185,7 +183,7 @@ def test_same_input_same_rows_whatever_the_workers_or_the_file_order(tmp_path):
     seeds = [EXAMPLES / f"{SEED_000}.txt", EXAMPLES / f"{SEED_004}.txt"]
     one = newsbeam(seeds, tmp_path / "one")
     two = run([a for s in reversed(seeds) for a in ("--input", str(s))]
-              + ["--output", str(tmp_path / "two"), "--model", RULES, "--workers", "2"])
+              + ["--output", str(tmp_path / "two"), "--model", RULES, "--workers", "2"]).manifest
     assert one["run_id"] != two["run_id"] and two["workers"] == 2
     for table, columns in {
         "articles": ["article_id", "text", "content_sha256", "month", "word_count"],

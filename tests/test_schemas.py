@@ -3,30 +3,35 @@ import json
 import pyarrow as pa
 import pytest
 
-from schemas import TABLES, bigquery_schema, file_schema
+from schemas import PARTITION_KEY, TABLES, bigquery_schema
 from schemas.__main__ import main as schemas_main
 from schemas.markdown import markdown
 from schemas.tables import ANNOTATED
 from tests.conftest import ROOT
 
-WRITTEN = ("articles", "entities", "events", "errors", "ledger")
-
 
 @pytest.mark.parametrize("table", sorted(TABLES))
-def test_every_field_is_described_and_partitioned_by_month(table):
-    schema = TABLES[table]
-    for field in schema:
+def test_every_field_is_described_and_the_partition_lives_in_the_path(table):
+    entry = TABLES[table]
+    for field in entry.schema:
         assert (field.metadata or {}).get(b"description"), (table, field.name)
-    assert "month" in schema.names and "month" not in file_schema(table).names
-    assert {"run_id", "pipeline_version"} <= set(schema.names)
+    assert PARTITION_KEY not in entry.file_schema.names
+    assert (PARTITION_KEY in entry.schema.names) == entry.partitioned
+    assert {"run_id", "pipeline_version"} <= set(entry.schema.names)
+
+
+def test_the_registry_holds_the_ledger_like_any_table_and_publishes_it_last():
+    assert list(TABLES)[-1] == "ledger" and not TABLES["ledger"].partitioned
+    assert TABLES["ledger"].folder == "_ledger" and TABLES["ledger"].counted_by == "status"
+    assert all(t.partitioned for name, t in TABLES.items() if name != "ledger")
 
 
 @pytest.mark.parametrize("table", sorted(TABLES))
 def test_bigquery_schema_matches_the_file_schema(table, capsys):
     fields = bigquery_schema(table)
-    assert [f["name"] for f in fields] == file_schema(table).names
+    assert [f["name"] for f in fields] == TABLES[table].file_schema.names
     by_name = {f["name"]: f for f in fields}
-    for field in file_schema(table):
+    for field in TABLES[table].file_schema:
         mode = by_name[field.name]["mode"]
         if pa.types.is_list(field.type):
             assert mode == "REPEATED"
@@ -42,7 +47,7 @@ def test_entities_mentions_are_a_repeated_record():
     assert [f["name"] for f in mentions["fields"]] == ["text", "start", "end", "sentence"]
 
 
-@pytest.mark.parametrize("table", WRITTEN)
+@pytest.mark.parametrize("table", sorted(TABLES))
 def test_readme_column_reference_is_the_schema(table):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert f"### `{table}`\n\n{markdown(table)}\n" in readme, \
@@ -54,7 +59,7 @@ def test_annotated_rows_carry_provenance():
 
 
 def test_readme_taxonomy_is_the_lexicon():
-    from transforms.event_lexicon import taxonomy_markdown
+    from transforms.events.lexicon import taxonomy_markdown
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert taxonomy_markdown() in readme, "README taxonomy is out of date"
 

@@ -16,10 +16,11 @@ from apache_beam.transforms.window import TimestampedValue
 
 from pipeline import graph
 from pipeline.main import main
+from schemas import TABLES
 from tests.conftest import EXAMPLES, SEED_000
-from transforms.nlp_model import RULES
-from transforms.stream_sources import notification_file
-from transforms.write import WriteTable
+from transforms.nlp.model import RULES
+from transforms.read.stream_sources import notification_file
+from transforms.write.parquet import WriteTable
 
 RUN = {"run_id": "stream", "pipeline_version": "t", "model": "newsbeam_rules_de==t"}
 
@@ -65,7 +66,8 @@ def test_files_arriving_across_windows_are_written_per_window(tmp_path):
     assert by_window == {"19700101T000000": ["000_seed.txt", "001_seed.txt"],
                          "19700101T001000": ["002_seed.txt"]}
     for table in ("entities", "events", "ledger", "articles"):
-        assert _groups(out / table, table) == {"19700101T000000", "19700101T001000"}, table
+        assert _groups(out / TABLES[table].folder, table) == {"19700101T000000",
+                                                               "19700101T001000"}, table
 
 
 def test_late_rows_go_to_a_file_of_their_own(tmp_path):
@@ -84,9 +86,9 @@ def test_late_rows_go_to_a_file_of_their_own(tmp_path):
         (p | stream
          | beam.WindowInto(window.FixedWindows(600), trigger=AfterWatermark(late=AfterCount(1)),
                            accumulation_mode=AccumulationMode.DISCARDING, allowed_lateness=1200)
-         | WriteTable("ledger", str(out), "stream", streaming=True))
+         | WriteTable(TABLES["ledger"], str(out), "stream", streaming=True))
     files = duckdb.connect().execute(
-        f"SELECT filename, article_id FROM read_parquet('{out}/ledger/*.parquet', filename = true)"
+        f"SELECT filename, article_id FROM read_parquet('{out}/_ledger/*.parquet', filename = true)"
     ).fetchall()
     written = {re.search(r"ledger-stream-(.+)-\d{5}-of", f).group(1): a for f, a in files}
     assert written == {"19700101T000000": "a", "19700101T001000": "b",

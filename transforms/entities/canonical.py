@@ -20,20 +20,20 @@ one label:
    ("die Kim" is no person). A model that misses "Putin" in the lead but finds him later still yields
    every mention.
 
-Both extractors call :func:`resolve`, so entity rows and event arguments agree on
+Every extractor reads the entities resolved once per article
+(``transforms.extract.context``), so entity rows and event arguments agree on
 ``entity_key`` without a join.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections import Counter, OrderedDict
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from transforms import german
-from transforms.annotated_doc import doc_from_row
+from transforms.lang import de
 
 
 @dataclass
@@ -85,7 +85,7 @@ def resolve(doc: Doc) -> list[Entity]:
         parts = name.split()
         if len(parts) > 1:
             surfaces.update((parts[0], parts[-1]))
-    names = [(m, _strip_genitive(name, surfaces) if not m.gazetteer else name)
+    names = [(m, de.strip_genitive(name, surfaces) if not m.gazetteer else name)
              for m, name in raw]
     long_names = _person_names(names)
     groups: dict[str, list[Mention]] = {}
@@ -99,28 +99,6 @@ def resolve(doc: Doc) -> list[Entity]:
     return sorted(entities, key=lambda e: e.mentions[0].start)
 
 
-_RECENT: OrderedDict = OrderedDict()
-_RECENT_SIZE = 8
-
-
-def resolve_row(row: dict) -> tuple[Doc, list[Entity]]:
-    """The Doc of an annotated row and its entities, built once per article and process.
-
-    Entity and event extraction are parallel branches on the same annotated row; Beam
-    fuses them into one stage, so both see the row one after the other in the same
-    worker, and the second takes what the first built. The entities are read-only.
-    """
-    words = row["words"]
-    cached = _RECENT.get(id(words))
-    if cached is None or cached[0] is not words:  # the very same row object, or rebuild
-        doc = doc_from_row(row)
-        cached = (words, doc, resolve(doc))  # holding `words` keeps its id unique
-        _RECENT[id(words)] = cached
-        while len(_RECENT) > _RECENT_SIZE:
-            _RECENT.popitem(last=False)
-    return cached[1], cached[2]
-
-
 def _propagate(doc: Doc, entities: list[Entity], sentence_of: list[int]) -> None:
     owner: dict[tuple[str, ...], Entity | None] = {}
     for entity in entities:
@@ -129,7 +107,7 @@ def _propagate(doc: Doc, entities: list[Entity], sentence_of: list[int]) -> None
             forms.update((part,) for form in list(forms) if len(form) > 1
                          for part in (form[0], form[-1]))
         for form in forms:
-            for variant in (form, form[:-1] + (form[-1] + "s",)):
+            for variant in (form, form[:-1] + (de.with_genitive_s(form[-1]),)):
                 if variant in owner and owner[variant] is not entity:
                     owner[variant] = None  # one form, two entities: ambiguous
                 else:
@@ -172,7 +150,7 @@ def _name_like(span: Span, label: str, sentence_of: list[int]) -> bool:
     # that looks like one ("der Koch", "die Kim"); places and organisations take
     # articles ("die Ukraine", "der Kreml"), so the test is for persons only.
     previous = span.doc[span.start - 1].lower_ if span.start else ""
-    return not (label == "PER" and previous in german.ARTICLES)
+    return not (label == "PER" and previous in de.ARTICLES)
 
 
 def _sentence_index(doc: Doc) -> list[int]:
@@ -200,15 +178,6 @@ def _plausible(span: Span, sentence_of: list[int]) -> bool:
     if sentence_of[span.start] != sentence_of[span.end - 1]:
         return False
     return "\n" not in span.text and any(ch.isalpha() for ch in span.text)
-
-
-def _strip_genitive(name: str, surfaces: set[str]) -> str:
-    for suffix in german.GENITIVE_SUFFIXES:
-        if name.endswith(suffix) and len(name) > len(suffix) + 1:
-            bare = name[: -len(suffix)]
-            if bare in surfaces:
-                return bare
-    return name
 
 
 def _person_names(names: list[tuple[Mention, str]]) -> list[list[str]]:

@@ -1,20 +1,16 @@
-"""Entity extraction: annotated rows in, one ``entities`` row per canonical entity out."""
+"""``entities`` rows: one per canonical entity of an article."""
 
 from __future__ import annotations
 
-import apache_beam as beam
-
-from transforms import canonical
-from transforms.errors import ERRORS_TAG, SafeExtractFn
 from transforms.provenance import row_provenance
 
 
-def entity_rows(row: dict) -> list[dict]:
-    """The ``entities`` rows of one annotated article row."""
-    _, entities = canonical.resolve_row(row)
+def entity_rows(article) -> list[dict]:
+    """The ``entities`` rows of one article (an ``ArticleContext``)."""
+    row = article.row
     lead_end = row["lead_end"]
     out = []
-    for entity in entities:
+    for entity in article.entities:
         mentions = entity.mentions
         out.append({
             "article_id": row["article_id"],
@@ -29,16 +25,3 @@ def entity_rows(row: dict) -> list[dict]:
             **row_provenance(row),
         })
     return out
-
-
-def _entity_extractor():
-    return entity_rows
-
-
-class ExtractEntities(beam.PTransform):
-    """Annotated rows -> ``entities`` rows (main) and ``errors`` rows (tag ``errors``)."""
-
-    def expand(self, annotated):
-        return annotated | "Resolve entities" >> beam.ParDo(
-            SafeExtractFn("extract_entities", _entity_extractor)).with_outputs(
-                ERRORS_TAG, main="entities")

@@ -1,22 +1,19 @@
-"""The event trigger lexicon: data, not code (``data/event_lexicon.tsv`` or a user's file
-passed with ``--event-lexicon``), and the CAMEO/QuadClass mapping of each type."""
+"""The event trigger lexicon: data, not code (the language's ``event_lexicon.tsv``, or a
+user's file passed with ``--event-lexicon``).
+
+A row names a trigger lemma, its part of speech, its event type and mode, and optionally
+a cue: a regular expression over the words near the trigger that must match for that
+row to apply. How a token is matched to a lexicon lemma (lookup table, stems,
+participles, compound heads) follows the language's morphology rules."""
 
 from __future__ import annotations
 
 import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
 
-from transforms import german
-
-EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
-               "INVESTIGATE", "DEMAND", "DISAPPROVE", "REJECT", "THREATEN", "PROTEST",
-               "CRIME", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT", "STATEMENT")
-_MIN_COMPOUND_HEAD = 6
-# Inflection endings stripped to compare a verb form with a lexicon verb's stem, so a
-# weak lemmatizer ("planten" -> "plant") still finds "planen".
-_VERB_ENDINGS = ("test", "ten", "tet", "te", "est", "en", "et", "st", "t", "e", "n")
+from transforms.events.types import event_types
+from transforms.lang import de
 
 
 class LexiconError(ValueError):
@@ -32,12 +29,6 @@ class Entry:
     cue: re.Pattern | None
 
 
-@dataclass(frozen=True)
-class Mapping:
-    cameo_root: str | None
-    quad_class: int | None
-
-
 class Lexicon:
     def __init__(self, entries: list[Entry]):
         self.entries = entries
@@ -45,7 +36,7 @@ class Lexicon:
         for entry in entries:
             self._by_key.setdefault((entry.pos, entry.lemma.lower()), []).append(entry)
         verbs = {lemma for pos, lemma in self._by_key if pos == "VERB"}
-        self._verb_stems = {verb_stem(lemma): lemma for lemma in verbs}
+        self._verb_stems = {de.verb_stem(lemma): lemma for lemma in verbs}
         self._verb_forms = _verb_forms(verbs)
         self._nouns = {lemma for pos, lemma in self._by_key if pos == "NOUN"}
         self._memo: dict[tuple, str | None] = {}
@@ -62,7 +53,7 @@ class Lexicon:
             lemma, pos, event_type, mode = (c.strip() for c in cols[:4])
             if pos not in ("VERB", "NOUN"):
                 raise LexiconError(f"{origin}:{number}: pos must be VERB or NOUN, not {pos!r}")
-            if event_type not in EVENT_TYPES:
+            if event_type not in event_types():
                 raise LexiconError(f"{origin}:{number}: unknown event type {event_type!r}")
             cue = cols[4].strip() if len(cols) > 4 and cols[4].strip() else None
             try:
@@ -90,7 +81,7 @@ class Lexicon:
                 return candidate
         lemma, form = particle + lemma, particle + form
         for candidate in (lemma, form):
-            for stem in _stems(candidate):
+            for stem in de.verb_stems(candidate):
                 if stem in self._verb_stems:
                     return self._verb_stems[stem]
         return None
@@ -109,7 +100,7 @@ class Lexicon:
             if candidate in self._nouns:
                 return candidate
         for candidate in (lemma, form, lemma.rstrip("ens"), form.rstrip("ens")):
-            for k in range(len(candidate), _MIN_COMPOUND_HEAD - 1, -1):
+            for k in range(len(candidate), de.MIN_COMPOUND_HEAD - 1, -1):
                 if candidate[-k:] in self._nouns:  # longest head first
                     return candidate[-k:]
         return None
@@ -125,92 +116,36 @@ class Lexicon:
             return None  # only cued rows, and no cue matched: not an event
         return default
 
-    def lemma_of(self, pos: str, lemma: str) -> str:
-        entries = self._by_key.get((pos, lemma.lower()))
-        return entries[0].lemma if entries else lemma
-
 
 def _verb_forms(verbs: set[str]) -> dict[str, str]:
     """Inflected forms of the given verbs (and of their particle-less bases, so that
     "wirft" + "vor" finds vorwerfen), from spaCy's German lookup table
     (spacy-lookups-data); empty without it. Only these forms are kept: the whole table
     is 355k entries."""
-    try:
-        import srsly
-        path = resources.files("spacy_lookups_data").joinpath("data/de_lemma_lookup.json.gz")
-        table = srsly.read_gzip_json(str(path))
-    except (ImportError, OSError, ValueError):
-        return {}
+    table = de.lookup_lemmas()
     bases = set(verbs)
     for verb in verbs:
-        for prefix in german.SEPARABLE_PREFIXES:
-            if verb.startswith(prefix) and len(verb) - len(prefix) >= 4:
-                bases.add(verb[len(prefix):])
+        bases.update(de.separable_bases(verb))
     return {form.lower(): lemma.lower() for form, lemma in table.items()
             if isinstance(lemma, str) and lemma.lower() in bases}
 
 
-def verb_stem(lemma: str) -> str:
-    """"treffen" -> "treff", "liefern" -> "liefer": what inflected forms start with."""
-    lemma = lemma.lower()
-    for ending in ("en", "n"):
-        if lemma.endswith(ending) and len(lemma) - len(ending) >= 3:
-            return lemma[: -len(ending)]
-    return lemma
-
-
-def _stems(word: str) -> list[str]:
-    out = [word]
-    if word.startswith("ge") and len(word) > 6:
-        out.append(word[2:])
-    for prefix in german.SEPARABLE_PREFIXES:  # "abgefeuert" -> "abfeuert"
-        if word.startswith(prefix + "ge") and len(word) > len(prefix) + 5:
-            out.append(prefix + word[len(prefix) + 2:])
-            break
-    stems = []
-    for w in out:
-        stems.append(w)
-        for ending in _VERB_ENDINGS:
-            if w.endswith(ending) and len(w) - len(ending) >= 3:
-                stems.append(w[: -len(ending)])
-    return stems
-
-
-@functools.lru_cache(maxsize=8)
-def load(path: str | None = None) -> Lexicon:
-    """The default lexicon, or a user's (local path or gs:// URI)."""
-    if path is None:
-        text = resources.files("transforms").joinpath("data/event_lexicon.tsv").read_text("utf-8")
-        return Lexicon.from_text(text, "event_lexicon.tsv")
-    from apache_beam.io.filesystems import FileSystems
-    with FileSystems.open(path) as fh:
-        return Lexicon.from_text(fh.read().decode("utf-8"), path)
-
-
 @functools.lru_cache(maxsize=1)
-def cameo_mapping() -> dict[str, Mapping]:
-    text = resources.files("transforms").joinpath("data/plover_cameo.tsv").read_text("utf-8")
-    out = {}
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        event_type, root, quad, *_ = line.split("\t")
-        out[event_type] = Mapping(root or None, int(quad) if quad else None)
-    return out
+def default() -> Lexicon:
+    """The language's own lexicon (a user's: :meth:`Lexicon.from_text`)."""
+    return Lexicon.from_text(de.table_text("event_lexicon.tsv"), "event_lexicon.tsv")
 
 
 def taxonomy_markdown(lexicon: Lexicon | None = None) -> str:
     """Types, their modes (from the lexicon) and CAMEO/QuadClass, for the README."""
-    lexicon = lexicon or load()
+    lexicon = lexicon or default()
     modes: dict[str, list[str]] = {}
     for entry in lexicon.entries:
         seen = modes.setdefault(entry.event_type, [])
         if entry.event_mode not in seen:
             seen.append(entry.event_mode)
-    mapping = cameo_mapping()
     lines = ["| type | modes | CAMEO root | QuadClass |", "|---|---|---|---|"]
-    for event_type in EVENT_TYPES:
-        m = mapping[event_type]
-        lines.append(f"| {event_type} | {', '.join(modes.get(event_type, []))} | "
-                     f"{m.cameo_root or '-'} | {m.quad_class or '-'} |")
+    for name, t in event_types().items():
+        lines.append(f"| {name} | {', '.join(modes.get(name, []))} | "
+                     f"{t.cameo_root or '-'} | {t.quad_class or '-'} |")
     return "\n".join(lines)

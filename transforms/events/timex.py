@@ -1,4 +1,7 @@
-"""Explicit time expressions in German news text, resolved against the article date.
+"""Explicit time expressions, resolved against the article date.
+
+The grammar is the language's (``time_*`` in ``lang/de/patterns.tsv``); this module
+finds its expressions and resolves them.
 
 "Im Juli", "Ende August", "am Dienstag", "am 11. August", "gestern": kept as written and
 resolved as far as the article date allows. A weekday or "gestern" needs the article's
@@ -9,24 +12,10 @@ precision recorded says so.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
-from transforms import german
+from transforms.lang import de
 
-_MONTHS = "|".join(sorted(german.MONTH_NUMBERS, key=len, reverse=True))
-_WEEKDAYS = "|".join(sorted(german.WEEKDAY_NUMBERS, key=len, reverse=True))
-_PART_OF_DAY = r"(?:morgen|vormittag|mittag|nachmittag|abend|nacht)?"
-_PATTERNS = [
-    ("day", re.compile(rf"\b(?:am\s+|vom\s+)?(?P<day>\d{{1,2}})\.\s*(?P<month>{_MONTHS})"
-                       rf"(?:\s+(?P<year>\d{{4}}))?\b", re.IGNORECASE)),
-    ("month", re.compile(rf"\b(?:im|anfang|mitte|ende)\s+(?P<month>{_MONTHS})"
-                         rf"(?:\s+(?P<year>\d{{4}}))?\b", re.IGNORECASE)),
-    ("weekday", re.compile(rf"\b(?:am\s+(?:frühen\s+|späten\s+)?)?(?P<weekday>{_WEEKDAYS})"
-                           rf"{_PART_OF_DAY}\b", re.IGNORECASE)),
-    ("relative", re.compile(r"\b(?P<relative>vorgestern|gestern|heute)\b", re.IGNORECASE)),
-    ("year", re.compile(r"\bim\s+jahre?\s+(?P<year>\d{4})\b", re.IGNORECASE)),
-]
 _DAY_PRECISE = ("day", "minute", "second")
 
 
@@ -43,7 +32,7 @@ def find(text: str, offset: int = 0) -> list[TimeExpression]:
     """Non-overlapping expressions in ``text``; offsets shifted by ``offset``."""
     found: list[TimeExpression] = []
     taken: list[range] = []
-    for kind, pattern in _PATTERNS:
+    for kind, pattern in de.TIME_GRAMMAR:
         for m in pattern.finditer(text):
             if any(m.start() < r.stop and r.start < m.end() for r in taken):
                 continue
@@ -65,7 +54,7 @@ def resolve(expr: TimeExpression | None, article_date: dt.date,
         return base
     g = expr.groups
     if expr.kind in ("day", "month"):
-        month = german.MONTH_NUMBERS[g["month"].lower()]
+        month = de.MONTH_NUMBERS[g["month"].lower()]
         year = int(g["year"]) if "year" in g else _year_for(month, article_date)
         if expr.kind == "month":
             return dt.date(year, month, 1), "month"
@@ -78,11 +67,16 @@ def resolve(expr: TimeExpression | None, article_date: dt.date,
     if base[1] != "day":
         return base  # a weekday or "gestern" cannot be placed without the article's day
     if expr.kind == "weekday":
-        back = (article_date.weekday() - german.WEEKDAY_NUMBERS[g["weekday"].lower()]) % 7
+        back = (article_date.weekday() - de.WEEKDAY_NUMBERS[g["weekday"].lower()]) % 7
         return article_date - dt.timedelta(days=back), "day"
-    return article_date + dt.timedelta(days=german.RELATIVE_DAYS[g["relative"].lower()]), "day"
+    return article_date + dt.timedelta(days=de.RELATIVE_DAYS[g["relative"].lower()]), "day"
 
 
 def _year_for(month: int, article_date: dt.date) -> int:
     # News reports the past: a month after the article's month is last year's.
     return article_date.year - 1 if month > article_date.month else article_date.year
+
+
+def nearest(times: list[TimeExpression], char: int) -> TimeExpression | None:
+    """The expression closest to a character offset (a trigger's)."""
+    return min(times, key=lambda e: abs(e.start - char)) if times else None

@@ -1,4 +1,4 @@
-"""Between a spaCy ``Doc`` and the plain annotated row the extractors receive.
+"""Between a spaCy ``Doc`` and the plain annotated row (``ANNOTATED``) the extractors receive.
 
 The NLP step turns each article's Doc into a row of the ``ANNOTATED`` schema; each
 extractor turns the row back into a Doc (with the vocab of a blank German pipeline),
@@ -13,6 +13,26 @@ from typing import Iterable, Sequence
 
 import spacy
 from spacy.tokens import Doc, Span
+
+from transforms.nlp import model
+
+
+def annotated_row(article: dict, docs: Sequence[Doc], nlp) -> dict:
+    """The annotated row of an ``articles`` row and the Doc(s) of its text."""
+    return {
+        "article_id": article["article_id"],
+        "source_uri": article["source_uri"],
+        "date": article["date"],
+        "date_precision": article["date_precision"],
+        "month": article["month"],
+        "lead_end": len(article["lead"]),
+        "text": article["text"],
+        "label_scheme": model.label_scheme(nlp),
+        **doc_to_columns(docs, has_parse="parser" in nlp.pipe_names),
+        "model": model.model_id(nlp),
+        "pipeline_version": article["pipeline_version"],
+        "run_id": article["run_id"],
+    }
 
 
 @functools.lru_cache(maxsize=1)

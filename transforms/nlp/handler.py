@@ -16,9 +16,9 @@ import apache_beam as beam
 from apache_beam.metrics import Metrics
 from apache_beam.ml.inference.base import ModelHandler, PredictionResult, RunInference
 
-from transforms import nlp_model
-from transforms.annotated_doc import doc_to_columns
-from transforms.errors import ERRORS_TAG, error_row
+from transforms.errors import ERRORS_TAG, step_failure_row
+from transforms.nlp import model as nlp_model
+from transforms.nlp.annotated import annotated_row
 
 LOG = logging.getLogger(__name__)
 
@@ -76,31 +76,14 @@ class SpacyModelHandler(ModelHandler[dict, PredictionResult, Any]):
             if docs is not None:
                 article_docs = docs[position:position + len(pieces)]
                 position += len(pieces)
-                yield PredictionResult(row, self._annotated(row, article_docs, model))
+                yield PredictionResult(row, annotated_row(row, article_docs, model))
                 continue
             try:
                 article_docs = list(model.pipe(pieces))
             except Exception as err:
                 yield PredictionResult(row, err)
             else:
-                yield PredictionResult(row, self._annotated(row, article_docs, model))
-
-    @staticmethod
-    def _annotated(row: dict, docs, model) -> dict:
-        return {
-            "article_id": row["article_id"],
-            "source_uri": row["source_uri"],
-            "date": row["date"],
-            "date_precision": row["date_precision"],
-            "month": row["month"],
-            "lead_end": len(row["lead"]),
-            "text": row["text"],
-            "label_scheme": nlp_model.label_scheme(model),
-            **doc_to_columns(docs, has_parse="parser" in model.pipe_names),
-            "model": nlp_model.model_id(model),
-            "pipeline_version": row["pipeline_version"],
-            "run_id": row["run_id"],
-        }
+                yield PredictionResult(row, annotated_row(row, article_docs, model))
 
 
 class _SplitFailuresFn(beam.DoFn):
@@ -111,7 +94,7 @@ class _SplitFailuresFn(beam.DoFn):
     def process(self, result: PredictionResult):
         if isinstance(result.inference, BaseException):
             self.failed.inc()
-            yield beam.pvalue.TaggedOutput(ERRORS_TAG, error_row(
+            yield beam.pvalue.TaggedOutput(ERRORS_TAG, step_failure_row(
                 result.example, stage="nlp", reason="nlp_failed", error=result.inference))
         else:
             self.annotated.inc()

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import logging
 import os
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
 
-from transforms import gazetteer, news_patterns, provenance, rule_pipeline
+from transforms import provenance
+from transforms.nlp import gazetteer, news_patterns, rule_pipeline
 
 LOG = logging.getLogger(__name__)
 
@@ -87,3 +89,29 @@ def label_scheme(nlp: Language) -> str | None:
     if labels & _TIGER_MARKERS:
         return "tiger"
     return None
+
+
+def describe(model: str, must_exist: bool = True) -> str:
+    """``name==version`` of a model name, path or ``rules``, read from its meta.json
+    without loading its weights, so a typo in --model fails in a second, not after
+    start-up. Raises ModelNotFound when ``must_exist`` and the model is not on this
+    machine; runs on a managed runner pass ``must_exist=False``: there the model is
+    installed on the workers (their container), not on the machine that submits."""
+    if model == RULES:
+        return f"{rule_pipeline.NAME}=={provenance.pipeline_version()}"
+    path = Path(model)
+    if path.exists():
+        meta_path = path / "meta.json"
+    elif spacy.util.is_package(model):
+        meta_path = Path(spacy.util.get_package_path(model)) / "meta.json"
+        if not meta_path.exists():
+            return f"{model}==unknown"
+    elif model.startswith("gs://") or not must_exist:
+        return model  # loaded by the workers; nothing to read here
+    else:
+        raise ModelNotFound(
+            f"spaCy model {model!r} is neither an installed package nor a folder. Install "
+            f"one ({INSTALL_HINT}), pass its folder, or use --model {RULES}.")
+    if not meta_path.exists():
+        raise ModelNotFound(f"{model!r} has no meta.json: not a spaCy pipeline")
+    return provenance.model_id(spacy.util.load_meta(meta_path))

@@ -14,7 +14,8 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
-from transforms import gazetteer, german
+from transforms.lang import de
+from transforms.nlp import gazetteer
 
 FACTORY = "newsbeam_news_patterns"
 
@@ -28,13 +29,13 @@ class NewsPatterns:
     def __init__(self, nlp: Language, name: str = FACTORY):
         self.name = name
         self.matcher = Matcher(nlp.vocab)
-        name_token = {"TEXT": {"REGEX": german.NAME_TOKEN.pattern}}
-        self.matcher.add("PER", [[{"LOWER": {"REGEX": german.PERSON_TITLE_SUFFIX.pattern}},
+        name_token = {"TEXT": {"REGEX": de.NAME_TOKEN.pattern}}
+        self.matcher.add("PER", [[{"LOWER": {"REGEX": de.PERSON_TITLE.pattern}},
                                   {**name_token, "OP": "{1,3}"}]], greedy="LONGEST")
-        self.matcher.add("ORG", [[{"LOWER": {"REGEX": german.ORGANISATION_INTRODUCER.pattern}},
+        self.matcher.add("ORG", [[{"LOWER": {"REGEX": de.ORGANISATION_INTRODUCER.pattern}},
                                   {**name_token, "OP": "{1,3}"}]], greedy="LONGEST")
         self.matcher.add("ORG_SPOKES", [[name_token, {"ORTH": "-"},
-                                         {"LOWER": {"REGEX": german.SPOKESPERSON_NOUN.pattern}}]])
+                                         {"LOWER": {"REGEX": de.SPOKESPERSON_NOUN.pattern}}]])
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[Span] = []
@@ -55,9 +56,9 @@ class NewsPatterns:
         count = 0
         for token in doc[start:end]:
             text = token.text
-            if (text in german.NOT_NAME_WORDS or token.is_stop or token.is_sent_start
+            if (text in de.NOT_NAME_WORDS or token.is_stop or token.is_sent_start
                     or (len(text) > 4 and not text.isupper()
-                        and german.COMMON_NOUN_SUFFIX.search(text))
+                        and de.COMMON_NOUN_SUFFIX.search(text))
                     or token.text in gazetteer.strong_forms()):
                 break
             count += 1

@@ -13,12 +13,14 @@ import spacy
 from spacy.language import Language
 from spacy.util import compile_infix_regex
 
+from transforms.lang import de
+
 NAME = "newsbeam_rules_de"
 
 
 def build(version: str) -> Language:
     nlp = spacy.blank("de")
-    infixes = list(nlp.Defaults.infixes) + [r"(?<=[A-Za-zÄÖÜäöüß])-(?=[Ss]precher(?:in)?\b)"]
+    infixes = list(nlp.Defaults.infixes) + [de.SPOKESPERSON_HYPHEN.pattern]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.add_pipe("sentencizer")
     try:

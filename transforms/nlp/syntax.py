@@ -1,64 +1,49 @@
-"""A scheme-neutral view of a German dependency parse, for the event extractor.
+"""A scheme-neutral view of a dependency parse, for the extractors.
 
-The extractor asks for roles (subject, object, dative, agent, PP with preposition P)
-and this module answers for both label schemes (see ``german.UD_ROLES`` and
-``german.TIGER_ROLES``). The two differ in structure as well as in labels: in TIGER the
-finite auxiliary or modal heads the clause (the main verb is its ``oc``) and a PP is
-headed by its preposition; in UD the content verb and the noun are the heads. On a Doc
-without a parse every question has an empty answer.
+Extractors ask for roles (subject, object, dative, agent, PP with preposition P) and
+the view answers for the label scheme of the model: :class:`UdSyntax` (Universal
+Dependencies), :class:`TigerSyntax` (TIGER, the official German models) or
+:class:`Syntax` itself when there is no parse, where every question about structure has
+an empty answer. The scheme is chosen once per article (:func:`for_doc`). The schemes
+differ in structure as well as in labels: in TIGER the finite auxiliary or modal heads
+the clause (the main verb is its ``oc``) and a PP is headed by its preposition; in UD
+the content verb and the noun are the heads. Label to role maps are language data
+(``lang/de/schemes.tsv``).
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from transforms import german
+from transforms.lang import de
+
+# The roles every scheme maps onto.
+SUBJ, PASS_SUBJ, OBJ, DAT, AGENT = "subj", "pass_subj", "obj", "dat", "agent"
+OBL, NMOD, GEN, NEG, PARTICLE = "obl", "nmod", "gen", "neg", "particle"
+AUX, AUX_PASS, CONJ, CC, MARK = "aux", "aux_pass", "conj", "cc", "mark"
+CLAUSE, APPOS, FLAT, CASE, DET, ADV, RELCL = (
+    "clause", "appos", "flat", "case", "det", "adv", "relcl")
 
 
 class Syntax:
-    def __init__(self, scheme: str | None):
-        self.scheme = scheme
-        self._roles = german.TIGER_ROLES if scheme == "tiger" else german.UD_ROLES
+    """No parse: no roles, a verb is its own group, no PPs but what the words show."""
+
+    scheme: str | None = None
+    _roles: dict[str, str] = {}
 
     def role(self, token: Token) -> str | None:
-        if self.scheme is None:
-            return None
         dep = token.dep_
-        role = self._roles.get(dep) or self._roles.get(dep.split(":")[0])
-        if self.scheme == "tiger" and role == german.OBL and token.pos_ not in ("ADP",):
-            return german.ADV if token.pos_ in ("ADV", "PART") else german.OBL
-        return role
-
-    # --- verbs -----------------------------------------------------------------------
+        return self._roles.get(dep) or self._roles.get(dep.split(":")[0])
 
     def verb_group(self, verb: Token) -> list[Token]:
         """The main verb with its auxiliaries and modals (in clause order)."""
-        group = [verb]
-        if self.scheme == "tiger":
-            token = verb
-            while (token.dep_ == "oc" and token.head.i != token.i
-                   and verb_lemma(token.head) in german.AUXILIARIES | german.MODALS):
-                token = token.head
-                group.append(token)
-        elif self.scheme == "ud":
-            group += [c for c in verb.children if self.role(c) in (german.AUX, german.AUX_PASS)]
-            # "will ... reisen" parsed as a modal head with the verb as its complement
-            if (self.role(verb) == german.CLAUSE and verb.head.i != verb.i
-                    and verb_lemma(verb.head) in german.MODALS):
-                group.append(verb.head)
-        return sorted(group, key=lambda t: t.i)
+        return [verb]
 
     def dependents(self, heads: list[Token], *roles: str) -> list[Token]:
         return [c for h in heads for c in h.children
                 if self.role(c) in roles and not (c.is_space or c.is_punct)]
 
     def is_passive(self, group: list[Token]) -> bool:
-        if self.scheme == "ud":
-            return bool(self.dependents(group, german.PASS_SUBJ)) or any(
-                t.dep_ == "aux:pass" for h in group for t in h.children)
-        if self.scheme == "tiger":
-            return (any(verb_lemma(t) == "werden" for t in group)
-                    and any(t.tag_ == "VVPP" for t in group))
         return False
 
     def conjuncts(self, token: Token) -> list[Token]:
@@ -67,43 +52,24 @@ class Syntax:
         while todo:
             t = todo.pop()
             for c in t.children:
-                if self.role(c) == german.CONJ:
+                if self.role(c) == CONJ:
                     out.append(c)
                     todo.append(c)
-                elif self.scheme == "tiger" and self.role(c) == german.CC:
-                    todo.append(c)  # TIGER: "und" heads the next conjunct (cd -> cj)
+                elif self._conjunction_heads_conjunct(c):
+                    todo.append(c)
         return sorted(out, key=lambda t: t.i)
 
-    # --- prepositional phrases -------------------------------------------------------------
+    def _conjunction_heads_conjunct(self, token: Token) -> bool:
+        return False
 
     def prepositional(self, heads: list[Token]) -> list[tuple[str, Token]]:
         """(preposition, noun) of the PPs attached to ``heads``; postpositions too
         ("Washington zufolge" -> ("zufolge", Washington))."""
-        out = []
-        for head in heads:
-            for child in head.children:
-                if self.scheme == "tiger":
-                    if child.pos_ == "ADP" and self.role(child) in (german.OBL, german.NMOD,
-                                                                    german.AGENT):
-                        noun = next((g for g in child.children if g.dep_ == "nk"
-                                     and g.pos_ in ("NOUN", "PROPN", "PRON", "NUM")), None)
-                        if noun is not None:
-                            out.append((preposition(child), noun))
-                elif self.scheme == "ud":
-                    if self.role(child) in (german.OBL, german.NMOD, german.AGENT):
-                        case = next((g for g in child.children if self.role(g) == german.CASE
-                                     and g.pos_ in ("ADP", "SCONJ")), None)
-                        if case is not None:
-                            out.append((preposition(case), child))
-        return out
+        return []
 
     def preposition_of(self, noun: Token) -> str | None:
-        """The preposition a noun stands in a PP with, if any."""
-        if self.scheme == "tiger":
-            return preposition(noun.head) if noun.dep_ == "nk" and noun.head.pos_ == "ADP" else None
-        if self.scheme == "ud":
-            case = next((c for c in noun.children if self.role(c) == german.CASE), None)
-            return preposition(case) if case is not None else None
+        """The preposition a noun stands in a PP with, if any: without a parse, the
+        word before it."""
         previous = noun.doc[noun.i - 1] if noun.i else None
         return preposition(previous) if previous is not None and previous.pos_ == "ADP" else None
 
@@ -118,14 +84,94 @@ class Syntax:
         return None
 
 
+class UdSyntax(Syntax):
+    scheme = "ud"
+    _roles = de.SCHEMES["ud"]
+
+    def verb_group(self, verb: Token) -> list[Token]:
+        group = [verb] + [c for c in verb.children if self.role(c) in (AUX, AUX_PASS)]
+        # "will ... reisen" parsed as a modal head with the verb as its complement
+        if (self.role(verb) == CLAUSE and verb.head.i != verb.i
+                and verb_lemma(verb.head) in de.MODALS):
+            group.append(verb.head)
+        return sorted(group, key=lambda t: t.i)
+
+    def is_passive(self, group: list[Token]) -> bool:
+        return bool(self.dependents(group, PASS_SUBJ)) or any(
+            t.dep_ == "aux:pass" for h in group for t in h.children)
+
+    def prepositional(self, heads: list[Token]) -> list[tuple[str, Token]]:
+        out = []
+        for head in heads:
+            for child in head.children:
+                if self.role(child) in (OBL, NMOD, AGENT):
+                    case = next((g for g in child.children if self.role(g) == CASE
+                                 and g.pos_ in ("ADP", "SCONJ")), None)
+                    if case is not None:
+                        out.append((preposition(case), child))
+        return out
+
+    def preposition_of(self, noun: Token) -> str | None:
+        case = next((c for c in noun.children if self.role(c) == CASE), None)
+        return preposition(case) if case is not None else None
+
+
+class TigerSyntax(Syntax):
+    scheme = "tiger"
+    _roles = de.SCHEMES["tiger"]
+
+    def role(self, token: Token) -> str | None:
+        role = super().role(token)
+        if role == OBL and token.pos_ not in ("ADP",):  # "mo" of an adverb, not a PP
+            return ADV if token.pos_ in ("ADV", "PART") else OBL
+        return role
+
+    def verb_group(self, verb: Token) -> list[Token]:
+        group, token = [verb], verb
+        while (token.dep_ == "oc" and token.head.i != token.i
+               and verb_lemma(token.head) in de.AUXILIARIES | de.MODALS):
+            token = token.head
+            group.append(token)
+        return sorted(group, key=lambda t: t.i)
+
+    def is_passive(self, group: list[Token]) -> bool:
+        return (any(verb_lemma(t) == "werden" for t in group)
+                and any(t.tag_ == de.TAGS["participle"] for t in group))
+
+    def _conjunction_heads_conjunct(self, token: Token) -> bool:
+        return self.role(token) == CC  # "und" heads the next conjunct (cd -> cj)
+
+    def prepositional(self, heads: list[Token]) -> list[tuple[str, Token]]:
+        out = []
+        for head in heads:
+            for child in head.children:
+                if child.pos_ == "ADP" and self.role(child) in (OBL, NMOD, AGENT):
+                    noun = next((g for g in child.children if g.dep_ == "nk"
+                                 and g.pos_ in ("NOUN", "PROPN", "PRON", "NUM")), None)
+                    if noun is not None:
+                        out.append((preposition(child), noun))
+        return out
+
+    def preposition_of(self, noun: Token) -> str | None:
+        return preposition(noun.head) if noun.dep_ == "nk" and noun.head.pos_ == "ADP" else None
+
+
+_BY_SCHEME = {cls.scheme: cls for cls in (UdSyntax, TigerSyntax)}
+
+
+def for_doc(scheme: str | None, has_parse: bool) -> Syntax:
+    """The view for a Doc annotated with ``scheme`` (``ud``, ``tiger`` or None)."""
+    return _BY_SCHEME.get(scheme, Syntax)() if has_parse else Syntax()
+
+
 def verb_lemma(token: Token) -> str:
     """The lemma, with modal and auxiliary forms a weak lemmatizer misses mapped."""
-    return german.MODAL_FORMS.get(token.lower_) or token.lemma_.lower()
+    return de.MODAL_FORMS.get(token.lower_) or token.lemma_.lower()
 
 
 def preposition(token: Token) -> str:
     word = token.lower_
-    return german.CONTRACTIONS.get(word, word)
+    return de.CONTRACTIONS.get(word, word)
 
 
 def noun_phrase(token: Token) -> Span:

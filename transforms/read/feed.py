@@ -18,6 +18,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from transforms.lang import de
+
 DEFAULT_MAX_ARTICLE_BYTES = 1 << 20
 
 # Reason codes (the project's, from bad-inputs/expected.tsv, plus empty_article).
@@ -28,6 +30,7 @@ CONTAINS_NUL = "contains_nul"
 MISSING_DATE_HEADER = "missing_date_header"
 INVALID_DATE = "invalid_date"
 EMPTY_ARTICLE = "empty_article"
+UNREADABLE = "unreadable"
 
 # Repairs recorded on a parsed article.
 HEADER_VARIANT = "header_variant"
@@ -56,9 +59,6 @@ _DATE = re.compile(
 )
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
 _TRAILING_SPACE = re.compile(r"[ \t]+\n")
-_CAPTION = re.compile(
-    r"\((?:Foto|Fotos|Bild|Bilder|Grafik|Video|Archivbild|Symbolbild|Quelle)\s*:[^()]*\)\s*$",
-    re.IGNORECASE)
 _SENTENCE_END = ".!?:;…"
 _CLOSING = "\"'“”„«»‘’)]"
 _MAX_HEADING_WORDS = 12
@@ -260,7 +260,7 @@ def _assemble(lead: str, paragraphs: list[str]) -> tuple[str, list[Span]]:
 
 
 def _paragraph_kind(paragraph: str) -> str:
-    if _CAPTION.search(paragraph):
+    if de.CAPTION.search(paragraph):
         return "caption"
     if "\n" not in paragraph and len(paragraph.split()) <= _MAX_HEADING_WORDS:
         if paragraph.rstrip(_CLOSING)[-1:] not in _SENTENCE_END:

@@ -3,7 +3,9 @@
 ``WriteToFiles`` rather than ``WriteToParquet``: it writes one file per destination,
 window and shard, which the streaming mode needs (WriteToParquet writes corrupt files
 when a bundle holds more than one window). Files land in
-``<output>/<table>/month=YYYY-MM/<table>-<run_id>-NNNNN-of-NNNNN.parquet``.
+``<base>/<folder>/month=YYYY-MM/<table>-<run_id>-NNNNN-of-NNNNN.parquet`` (without the
+month folder for a table that is not partitioned: the ledger). Every table is
+described by its entry in ``schemas.TABLES``.
 """
 
 from __future__ import annotations
@@ -17,24 +19,33 @@ from apache_beam.metrics import Metrics
 from apache_beam.options.value_provider import StaticValueProvider
 from apache_beam.transforms.window import GlobalWindow
 
-from schemas import PARTITION_KEY, file_schema
+from schemas import PARTITION_KEY, Table
 
 ROWS_PER_ROW_GROUP_WRITE = 2000
 
 
-class ParquetSink(fileio.FileSink):
-    """Rows (dicts of one table) into one zstd Parquet file, in bounded batches."""
+class RowShapeError(ValueError):
+    """A row's keys are not its table's columns (pyarrow would drop an unknown key)."""
 
-    def __init__(self, table: str):
+
+class ParquetSink(fileio.FileSink):
+    """Rows (dicts of one table) into one zstd Parquet file, in bounded batches. The
+    first row of every file is checked against the table's columns."""
+
+    def __init__(self, table: Table):
         self.table = table
-        self.schema = file_schema(table)
+        self.schema = table.file_schema
         self._writer = None
         self._rows: list[dict] = []
 
     def open(self, fh):
         self._writer = pq.ParquetWriter(fh, self.schema, compression="zstd")
+        self._checked = False
 
     def write(self, record):
+        if not self._checked:
+            check_row(self.table, record)
+            self._checked = True
         self._rows.append(record)
         if len(self._rows) >= ROWS_PER_ROW_GROUP_WRITE:
             self._write_rows()
@@ -47,6 +58,13 @@ class ParquetSink(fileio.FileSink):
         if self._rows:
             self._writer.write_table(pa.Table.from_pylist(self._rows, schema=self.schema))
             self._rows = []
+
+
+def check_row(table: Table, row: dict) -> None:
+    if set(row) != table.columns:
+        extra, missing = sorted(set(row) - table.columns), sorted(table.columns - set(row))
+        raise RowShapeError(f"a {table.name} row does not match its schema: "
+                            f"unknown {extra}, missing {missing}")
 
 
 def partition_file_naming(table: str, run_id: str, partitioned: bool = True):
@@ -67,10 +85,10 @@ class _EnsurePartitionFn(beam.DoFn):
     disk the sink's final rename into a missing folder fails silently and the file is
     lost. Also counts the rows of the table."""
 
-    def __init__(self, base: str, table: str, partitioned: bool):
+    def __init__(self, base: str, table: Table):
         self.base = base
-        self.partitioned = partitioned
-        self.rows = Metrics.counter("newsbeam", f"rows_{table}")
+        self.partitioned = table.partitioned
+        self.rows = Metrics.counter("newsbeam", f"rows_{table.name}")
 
     def setup(self):
         self._made: set[str] = set()
@@ -88,39 +106,36 @@ class _EnsurePartitionFn(beam.DoFn):
 
 
 class WriteTable(beam.PTransform):
-    """Rows of one table -> Parquet files under ``<base>/<table>/``.
+    """Rows of one table -> Parquet files under ``<base>/<table's folder>/``.
 
     ``base`` is the run's staging folder: the commit step moves the files into the
     output when the whole run has succeeded (see ``pipeline/commit.py``).
     """
 
-    def __init__(self, table: str, base: str, run_id: str, shards: int | None = None,
-                 streaming: bool = False):
+    def __init__(self, table: Table, base: str, run_id: str, streaming: bool = False):
         super().__init__()
         self.streaming = streaming
         self.table = table
-        self.partitioned = table != "ledger"
-        self.base = FileSystems.join(base, table)
-        self.temp = FileSystems.join(base, "_temp", table)
+        self.base = FileSystems.join(base, table.folder)
+        self.temp = FileSystems.join(base, "_temp", table.name)
         self.run_id = run_id
-        self.shards = shards
 
     def expand(self, rows):
-        table, partitioned = self.table, self.partitioned
+        table = self.table
+        partitioned = table.partitioned
         return (rows
-                | "Partition folders" >> beam.ParDo(
-                    _EnsurePartitionFn(self.base, table, partitioned))
+                | "Partition folders" >> beam.ParDo(_EnsurePartitionFn(self.base, table))
                 | "Parquet" >> fileio.WriteToFiles(
                     path=self.base,
                     destination=(lambda row: row[PARTITION_KEY]) if partitioned else "all",
                     sink=lambda destination: ParquetSink(table),
-                    file_naming=partition_file_naming(table, self.run_id, partitioned),
+                    file_naming=partition_file_naming(table.name, self.run_id, partitioned),
                     temp_directory=StaticValueProvider(str, self.temp),
                     # Streaming: every record takes WriteToFiles' sharded path (it
                     # writes after a GroupByKey, so a file knows its pane), with one
                     # shard per window and destination (so a late firing is pane 1, 2,
                     # ... of the same key). Otherwise a late firing is named like the
                     # window's first file and the rename overwrites that file.
-                    shards=1 if self.streaming else self.shards,
+                    shards=1 if self.streaming else None,
                     max_writers_per_bundle=0 if self.streaming else
                     fileio.WriteToFiles.MAX_NUM_WRITERS_PER_BUNDLE))

@@ -1,0 +1,251 @@
+"""One newsbeam run, from the launcher's side: check, plan, submit, report.
+
+:func:`run` parses the command line once (``pipeline/options.py``), checks the input,
+the output, the model and the lexicon before any work, and then either
+
+* builds the batch job for the files the output's ledger does not hold yet and waits
+  for it (``completed``: the manifest the job's commit wrote), or submits it and returns
+  (``detached``: a managed runner with ``--detach``, or a job file for a Flex Template),
+  or only builds it (``dry_run``: Beam's ``--dry_run``); or
+* starts the streaming job (``streaming``), which runs until cancelled.
+
+Whatever happened, it returns one :class:`RunReport`.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+import apache_beam as beam
+from apache_beam.io.filesystems import FileSystems
+from apache_beam.options.pipeline_options import (
+    GoogleCloudOptions,
+    PipelineOptions,
+    StandardOptions,
+    TestOptions,
+)
+
+from pipeline import commit, graph, ledger, runner, summary
+from pipeline.options import DEFAULT_INPUT, OPTIONS, NewsbeamOptions, UsageError, parse
+from transforms.events.lexicon import LexiconError
+from transforms.extract.transform import read_lexicon
+from transforms.nlp import model as nlp_model
+from transforms.provenance import new_run_id, pipeline_version
+from transforms.read import stream_sources
+from transforms.read.listing import as_pattern, list_files
+
+LOG = logging.getLogger("newsbeam")
+
+_BEAM_NOISE = (
+    # RunInference warns on every batch that it cannot read its own memory usage.
+    "Resource module is not available",
+    # Local SDK workers: harmless start-up notes.
+    "No semi_persistent_directory found",
+    "Discarding unparseable args",
+)
+
+
+@dataclass
+class RunReport:
+    kind: str  # completed | detached | dry_run | streaming
+    run_id: str
+    runner: str
+    files_to_process: int | None = None  # batch: files planned for the job
+    manifest: dict = field(default_factory=dict)  # completed: the run's manifest
+    manifest_path: str | None = None  # detached: where the job writes it
+    job_id: str | None = None
+    template: str | None = None  # a job file written for a Flex Template launcher
+    source: str | None = None  # streaming: what it reads
+    job: Any = None  # dry runs and streaming: the runner's job object
+
+    @property
+    def ok(self) -> bool:
+        """A completed run is ok when it balances; anything else when it started."""
+        return self.kind != "completed" or bool(self.manifest.get("balanced"))
+
+
+@dataclass(frozen=True)
+class _Launch:
+    options: PipelineOptions
+    args: NewsbeamOptions
+    inputs: list[str]
+    model: str
+    run_info: dict
+    runner_name: str
+    workers: int | None
+
+
+def run(argv: list[str] | None = None) -> RunReport:
+    """Run newsbeam with a command line (without the program name)."""
+    options = parse(sys.argv[1:] if argv is None else list(argv))
+    launch = _prepare(options)
+    if options.view_as(StandardOptions).streaming:
+        return _streaming(launch)
+    return _batch(launch)
+
+
+def _prepare(options: PipelineOptions) -> _Launch:
+    args = options.view_as(NewsbeamOptions)
+    _configure_logging(args.verbose)
+    streaming = options.view_as(StandardOptions).streaming
+    inputs = args.inputs or [DEFAULT_INPUT]
+    if not streaming:  # a streaming run may start before the first file lands
+        inputs = check_inputs(inputs)
+    check_output(args.output)
+    model = nlp_model.resolve(args.model)
+    local = runner.is_local(options)
+    model_label = nlp_model.describe(model, must_exist=local)  # fails fast if missing
+    if args.event_lexicon:
+        try:
+            read_lexicon(args.event_lexicon)  # fails fast on a bad lexicon
+        except (OSError, UnicodeDecodeError, LexiconError) as err:
+            raise UsageError(f"--event-lexicon {args.event_lexicon}: {err}") from err
+    if model == nlp_model.RULES:
+        LOG.warning("No statistical German spaCy model is installed or named; using the "
+                    "rule-based pipeline (gazetteer and name patterns, no parse). For real "
+                    "NER and parsing: %s, or --model PATH", nlp_model.INSTALL_HINT)
+    run_info = {"run_id": args.run_id or new_run_id(), "pipeline_version": pipeline_version(),
+                "model": model_label}
+    workers = None
+    if local:
+        workers = args.workers
+        runner.configure_local(options, workers)
+    return _Launch(options, args, inputs, model, run_info,
+                   options.view_as(StandardOptions).runner, workers)
+
+
+def _batch(launch: _Launch) -> RunReport:
+    args, options, run_id = launch.args, launch.options, launch.run_info["run_id"]
+    if args.detach and launch.workers is not None:
+        raise UsageError("--detach needs a managed runner (--runner DataflowRunner); a "
+                         "local run ends with the pipeline")
+    output = args.output
+    started, started_epoch = time.monotonic(), time.time()
+    commit.recover(output)
+    listing = list_files(launch.inputs)
+    work = ledger.plan(listing, ledger.load(output), reprocess=args.reprocess)
+    manifest = {**launch.run_info, "runner": launch.runner_name, "workers": launch.workers,
+                "inputs": launch.inputs, "output": output, "files_listed": len(listing),
+                "files_new": work.new, "files_changed": work.changed,
+                "files_skipped": work.skipped,
+                "started_at": summary.utc_iso(started_epoch), "started_epoch": started_epoch,
+                "options": {o: getattr(args, o) for o in _option_keys() if o != "verbose"},
+                "beam_options": _beam_options(options)}
+    report = RunReport("completed", run_id, launch.runner_name, len(work.process))
+
+    if not work.process:  # nothing to do: publish an empty run, no job
+        report.manifest = summary.complete(manifest, {}, 0)
+        commit.commit(output, run_id, report.manifest)
+        report.manifest["model_loads"] = 0
+        return report
+
+    p = beam.Pipeline(runner=runner.create(options), options=options)
+    graph.build(p, files=work.process, output=output, model=launch.model,
+                run=launch.run_info, manifest=manifest,
+                max_article_bytes=args.max_article_bytes, batch_size=args.nlp_batch_size,
+                event_lexicon=args.event_lexicon)
+    result = p.run()
+    if options.view_as(TestOptions).dry_run:  # the job was built, nothing submitted
+        report.kind, report.job = "dry_run", getattr(result, "job", None)
+        return report
+    template = options.view_as(GoogleCloudOptions).template_location
+    if args.detach or template:  # the job commits itself; a Flex launcher must not wait
+        report.kind, report.template = "detached", template
+        report.job_id = result.job_id() if getattr(result, "has_job", False) else None
+        report.manifest_path = commit.manifest_path(output, run_id)
+        return report
+    result.wait_until_finish()
+    report.manifest = commit.read_manifest(output, run_id)
+    report.manifest["model_loads"] = summary.model_loads(result)
+    report.manifest["elapsed_seconds"] = round(time.monotonic() - started, 2)
+    return report
+
+
+def _streaming(launch: _Launch) -> RunReport:
+    """Start the streaming pipeline: new files from watched patterns or GCS
+    notifications, windowed output straight into the tables. It runs until cancelled,
+    so there is no ledger, commit or end-of-run summary."""
+    args, options = launch.args, launch.options
+    if launch.runner_name == runner.LOCAL:
+        raise UsageError(
+            "--streaming needs a runner that runs Beam's streaming file watcher: "
+            "--runner DataflowRunner, or locally --runner PrismRunner on a machine with "
+            "internet (Prism's binary is downloaded at run time). The local FnApiRunner "
+            "runs batch only.")
+    source = (stream_sources.GcsNotifications(args.subscription) if args.subscription
+              else stream_sources.WatchFiles([as_pattern(i) for i in launch.inputs],
+                                             args.watch_interval))
+    p = beam.Pipeline(options=options)
+    graph.build_streaming(p | "New files" >> source, output=args.output, model=launch.model,
+                          run=launch.run_info, window_minutes=args.window_minutes,
+                          allowed_lateness_minutes=args.allowed_lateness,
+                          max_article_bytes=args.max_article_bytes,
+                          batch_size=args.nlp_batch_size, event_lexicon=args.event_lexicon)
+    result = p.run()
+    kind = "dry_run" if options.view_as(TestOptions).dry_run else "streaming"
+    return RunReport(kind, launch.run_info["run_id"], launch.runner_name,
+                     source=args.subscription or ", ".join(launch.inputs),
+                     job=getattr(result, "job", None))
+
+
+def _option_keys() -> list[str]:
+    return [o.key for o in OPTIONS]
+
+
+def _beam_options(options: PipelineOptions) -> dict:
+    """Beam's options of the run that differ from their defaults, for the manifest."""
+    ours = set(_option_keys())
+    return {k: v for k, v in options.get_all_options(drop_default=True).items()
+            if k not in ours}
+
+
+def _configure_logging(verbose: bool) -> None:
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    LOG.setLevel(logging.INFO)
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(_quiet_beam_noise)
+
+
+def _quiet_beam_noise(record: logging.LogRecord) -> bool:
+    message = record.getMessage()
+    return not any(noise in message for noise in _BEAM_NOISE)
+
+
+def _storage_problem(err: Exception) -> str:
+    """One line for a storage error: missing bucket, no permission, or what it says."""
+    text = repr(err)
+    if "NotFound" in text or "404" in text:
+        return "it does not exist (or its bucket does not)"
+    if "Forbidden" in text or "403" in text or "Unauthorized" in text or "401" in text:
+        return "permission denied"
+    return text.splitlines()[0][:300]
+
+
+def check_inputs(patterns: list[str]) -> list[str]:
+    found = []
+    for pattern in patterns:
+        try:
+            match = FileSystems.match([as_pattern(pattern)])[0]
+        except Exception as err:
+            raise UsageError(f"cannot read input {pattern}: {_storage_problem(err)}") from err
+        if match.metadata_list:
+            found.append(pattern)
+        else:
+            LOG.warning("no files match input %r", pattern)
+    if not found:
+        raise UsageError(f"no input files match {', '.join(map(repr, patterns))}")
+    return found
+
+
+def check_output(output: str) -> None:
+    """Fail before any work when the output cannot be listed (missing bucket, no
+    permission), instead of after the whole run with a stack of retries."""
+    try:
+        FileSystems.match([FileSystems.join(output, "_runs", "*.json")])
+    except Exception as err:
+        raise UsageError(f"cannot use output {output}: {_storage_problem(err)}") from err

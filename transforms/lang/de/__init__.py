@@ -1,0 +1,173 @@
+"""German: every word list, morphology rule, label scheme and the time grammar.
+
+The data is in this folder (``words.tsv``, ``maps.tsv``, ``patterns.tsv``,
+``schemes.tsv``, ``event_lexicon.tsv``, ``gazetteer.tsv``, ``demonyms.tsv``); this module
+reads it once and names it. The morphology rules that are code (genitives, verb stems,
+participles) are the functions below, so a rule lives in one place whoever applies it.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from transforms.lang import LanguageData, read_tsv
+
+PACKAGE = __name__
+_DATA = LanguageData(PACKAGE)
+words, ordered, pattern = _DATA.words, _DATA.ordered, _DATA.pattern
+
+# --- names in news text -------------------------------------------------------------
+PERSON_TITLE = pattern("person_title")
+ORGANISATION_INTRODUCER = pattern("organisation_introducer")
+SPOKESPERSON_NOUN = pattern("spokesperson_noun")
+SPOKESPERSON_HYPHEN = pattern("spokesperson_hyphen")
+NAME_TOKEN = pattern("name_token")
+COMMON_NOUN_SUFFIX = pattern("common_noun_suffix")
+WEEKDAYS = ordered("weekdays")
+MONTHS = ordered("months")
+NOT_NAME_WORDS = words("not_name_words") | set(WEEKDAYS) | set(MONTHS)
+GAZETTEER_EXCLUDE = words("gazetteer_exclude")
+ARTICLES = words("articles")
+
+# --- the feed format -------------------------------------------------------------------
+CAPTION = pattern("caption")
+
+# --- verbs and their company -----------------------------------------------------------
+AUXILIARIES = words("auxiliaries")
+MODALS = words("modals")
+SPECULATIVE_MODALS = words("speculative_modals")
+REPORTED_MODALS = words("reported_modals")
+PLANNING_MODALS = words("planning_modals")
+PLANNING_VERBS = words("planning_verbs")
+SEPARABLE_PREFIXES = ordered("separable_prefixes")
+MODAL_FORMS = _DATA.map("modal_forms")
+CONTRACTIONS = _DATA.map("contractions")
+REFLEXIVES = words("reflexives")
+TAGS = _DATA.map("tags")
+
+# --- factuality cues --------------------------------------------------------------------
+NEGATORS = words("negators")
+NEGATIVE_DETERMINERS = words("negative_determiners")
+CONDITIONAL_CONJUNCTIONS = words("conditional_conjunctions")
+CONDITIONAL_MARKERS = CONDITIONAL_CONJUNCTIONS | words("conditional_verbs")
+HEDGES = words("hedges")
+HEARSAY = words("hearsay")
+PLANNING_WORDS = words("planning_words")
+
+# --- attribution cues --------------------------------------------------------------------
+SOURCE_POSTPOSITIONS = words("source_postpositions")
+SOURCE_PREPOSITIONS = words("source_prepositions")
+SOURCE_NOUNS = words("source_nouns")
+SOURCE_NOUN_PREPOSITIONS = words("source_noun_prepositions")
+SPEECH_VERBS = words("speech_verbs")
+QUOTE_PAIRS = tuple(_DATA.map("quote_pairs").items())
+INDIRECT_MARKERS = words("indirect_markers")
+
+# --- argument prepositions ---------------------------------------------------------------
+LOCATION_PREPOSITIONS = words("location_prepositions")
+AGENT_PREPOSITIONS = words("agent_prepositions")
+PARTNER_PREPOSITIONS = words("partner_prepositions")
+RECIPIENT_PREPOSITIONS = words("recipient_prepositions")
+ORIGIN_PREPOSITIONS = words("origin_prepositions")
+BETWEEN_PREPOSITIONS = words("between_prepositions")
+
+# --- time ---------------------------------------------------------------------------------
+MONTH_NUMBERS = _DATA.map("month_numbers", int)
+WEEKDAY_NUMBERS = _DATA.map("weekday_numbers", int)
+RELATIVE_DAYS = _DATA.map("relative_days", int)
+TIME_GRAMMAR = tuple((name.removeprefix("time_"), pattern(name))
+                     for name in ("time_day", "time_month", "time_weekday", "time_relative",
+                                  "time_year"))
+
+# --- dependency label schemes --------------------------------------------------------------
+SCHEMES = _DATA.schemes
+
+# --- morphology ------------------------------------------------------------------------------
+GENITIVE_SUFFIXES = ordered("genitive_suffixes")
+VERB_ENDINGS = ordered("verb_endings")
+INFINITIVE_ENDINGS = ordered("infinitive_endings")
+PARTICIPLE_PREFIX = ordered("participle_prefixes")[0]  # "ge"
+MIN_COMPOUND_HEAD = 6  # "Waffenlieferungen" -> Lieferung; shorter heads are too ambiguous
+
+
+def genitive_forms(name: str) -> list[str]:
+    """The genitive of a name as news text writes it: "Russlands"; none for names
+    ending in s, ß, x or z (German writes "Paris'"), acronyms or names ending in a sign."""
+    if name[-1] in "sßxz" or not name[-1].isalpha() or name.isupper():
+        return []
+    return [name + "s"]
+
+
+def with_genitive_s(word: str) -> str:
+    """A word with the genitive -s appended, for matching repeats of a name."""
+    return word + "s"
+
+
+def looks_genitive(word: str) -> bool:
+    """Ends like a genitive name ("Kims", "Nordkoreas")."""
+    return word.endswith("s")
+
+
+def strip_genitive(name: str, known: set[str]) -> str:
+    """"Putins" -> "Putin" when the bare form is known, else the name unchanged."""
+    for suffix in GENITIVE_SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix) + 1:
+            bare = name[: -len(suffix)]
+            if bare in known:
+                return bare
+    return name
+
+
+def verb_stem(lemma: str) -> str:
+    """"treffen" -> "treff", "liefern" -> "liefer": what inflected forms start with."""
+    lemma = lemma.lower()
+    for ending in INFINITIVE_ENDINGS:
+        if lemma.endswith(ending) and len(lemma) - len(ending) >= 3:
+            return lemma[: -len(ending)]
+    return lemma
+
+
+def verb_stems(word: str) -> list[str]:
+    """Candidate stems of an inflected verb form: without its participle "ge"
+    ("abgefeuert" -> "abfeuert"), then without each inflection ending."""
+    ge = PARTICIPLE_PREFIX
+    out = [word]
+    if word.startswith(ge) and len(word) > 6:
+        out.append(word[len(ge):])
+    for prefix in SEPARABLE_PREFIXES:
+        if word.startswith(prefix + ge) and len(word) > len(prefix) + 5:
+            out.append(prefix + word[len(prefix) + len(ge):])
+            break
+    stems = []
+    for w in out:
+        stems.append(w)
+        for ending in VERB_ENDINGS:
+            if w.endswith(ending) and len(w) - len(ending) >= 3:
+                stems.append(w[: -len(ending)])
+    return stems
+
+
+def separable_bases(verb: str) -> list[str]:
+    """The particle-less base of a separable verb ("vorwerfen" -> "werfen"), if any."""
+    return [verb[len(prefix):] for prefix in SEPARABLE_PREFIXES
+            if verb.startswith(prefix) and len(verb) - len(prefix) >= 4]
+
+
+def table(name: str) -> list[list[str]]:
+    """The rows of one of this language's own tables (``event_lexicon.tsv``, ...)."""
+    return read_tsv(PACKAGE, name)
+
+
+def table_text(name: str) -> str:
+    return resources.files(PACKAGE).joinpath(name).read_text("utf-8")
+
+
+def lookup_lemmas() -> dict[str, str]:
+    """spaCy's German lookup lemma table (spacy-lookups-data: form -> lemma, 355k
+    entries); empty when the package is missing."""
+    try:
+        import srsly
+        path = resources.files("spacy_lookups_data").joinpath("data/de_lemma_lookup.json.gz")
+        return srsly.read_gzip_json(str(path))
+    except (ImportError, OSError, ValueError):
+        return {}
