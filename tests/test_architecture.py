@@ -161,3 +161,21 @@ def test_run_returns_one_typed_report(tmp_path):
     assert again.kind == "completed" and again.files_to_process == 0
     assert again.manifest["files_skipped"] == 1
     assert dt.datetime.fromisoformat(again.manifest["finished_at"])
+
+
+def test_the_package_ships_every_module_and_data_file(tmp_path):
+    """What the Dataflow image installs (pip install .) must hold every stage package and
+    every TSV the code reads."""
+    import zipfile
+    done = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps",
+                           "--no-build-isolation", "-q", "-w", str(tmp_path), str(ROOT)],
+                          capture_output=True, text=True, timeout=300)
+    if done.returncode != 0 and "No module named" in done.stderr:
+        pytest.skip(f"cannot build a wheel here: {done.stderr.strip().splitlines()[-1]}")
+    assert done.returncode == 0, done.stderr
+    (wheel,) = tmp_path.glob("newsbeam-*.whl")
+    shipped = set(zipfile.ZipFile(wheel).namelist())
+    wanted = {str(p.relative_to(ROOT)) for folder in ("transforms", "pipeline", "schemas")
+              for p in (ROOT / folder).rglob("*") if p.suffix in (".py", ".tsv")
+              and "__pycache__" not in p.parts}
+    assert wanted - shipped == set()
