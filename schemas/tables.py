@@ -71,6 +71,7 @@ ARTICLES = pa.schema([
        "extension (feed files are named NNN_<sha256 prefix>).", False),
     _f("source_uri", pa.string(), "Full path or gs:// URI of the source file.", False),
     _f("content_sha256", pa.string(), "sha256 of the raw file bytes, hex.", False),
+    _f("bytes", pa.int64(), "Size of the source file in bytes.", False),
     _f("date", pa.date32(), "Publication date; the first day of the month or year when "
        "the header is less precise (see date_precision).", False),
     _f("date_precision", pa.string(), "month, day, minute or second: how much of "
@@ -155,7 +156,8 @@ ERRORS = pa.schema([
        "contains_nul, missing_date_header, invalid_date, empty_article, unreadable, "
        "nlp_failed, extractor_failed.", False),
     _f("message", pa.string(), "Human-readable detail.", False),
-    _f("bytes", pa.int64(), "File size in bytes.", False),
+    _f("bytes", pa.int64(), "Size of the file in bytes (as listed, when it was rejected "
+       "unread).", False),
     _f("pipeline_version", pa.string(), "newsbeam version.", False),
     _f("run_id", pa.string(), "Id of the run that rejected it.", False),
     _f("month", pa.string(), "Partition key: the article's month when the header was "
@@ -168,6 +170,7 @@ ERRORS = pa.schema([
 ANNOTATED = pa.schema([
     _f("article_id", pa.string(), "Article id.", False),
     _f("source_uri", pa.string(), "Source file.", False),
+    _f("bytes", pa.int64(), "Size of the source file in bytes.", False),
     _f("date", pa.date32(), "Article date.", False),
     _f("date_precision", pa.string(), "Article date precision.", False),
     MONTH,

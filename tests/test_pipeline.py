@@ -182,7 +182,7 @@ def _annotated(article_id: str) -> dict:
 
     doc = make_doc(["Putin", "traf", "Kim", "."], ents=[(0, 1, "PER"), (2, 3, "PER")])
     return {**doc_to_columns([doc], has_parse=False), "article_id": article_id,
-            "source_uri": f"{article_id}.txt", "date": "2023-09-01",
+            "source_uri": f"{article_id}.txt", "bytes": 321, "date": "2023-09-01",
             "date_precision": "month", "month": "2023-09", "lead_end": 0, "text": doc.text,
             "label_scheme": None, "model": "m", "pipeline_version": "t", "run_id": "r"}
 
@@ -215,6 +215,6 @@ def test_an_extractor_failure_becomes_an_errors_row_and_the_rest_goes_on():
                                             for a in ("good", "poison", "fine")]),
                     label="entities")
         assert_that(out[ERRORS_TAG] | _map(lambda e: (e["article_id"], e["stage"], e["reason"],
-                                                      e["message"], e["month"])),
+                                                      e["message"], e["month"], e["bytes"])),
                     equal_to([("poison", "extract_events", "extractor_failed",
-                               "ValueError: extractor bug", "2023-09")]), label="errors")
+                               "ValueError: extractor bug", "2023-09", 321)]), label="errors")

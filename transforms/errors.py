@@ -32,8 +32,8 @@ def error_row(*, source_uri: str, article_id: str | None, stage: str, reason: st
 
 
 def step_failure_row(row: dict, *, stage: str, reason: str, error: BaseException) -> dict:
-    """The ``errors`` row of an article a later step (NLP, an extractor) failed on."""
-    return error_row(source_uri=row["source_uri"], article_id=row.get("article_id"),
-                     stage=stage, reason=reason, message=error,
-                     size=len(row.get("text", "").encode("utf-8")), run=row,
-                     month=row.get("month"))
+    """The ``errors`` row of an article a later step (NLP, an extractor) failed on:
+    ``row`` is its ``articles`` or annotated row."""
+    return error_row(source_uri=row["source_uri"], article_id=row["article_id"],
+                     stage=stage, reason=reason, message=error, size=row["bytes"], run=row,
+                     month=row["month"])

@@ -22,6 +22,7 @@ def annotated_row(article: dict, docs: Sequence[Doc], nlp) -> dict:
     return {
         "article_id": article["article_id"],
         "source_uri": article["source_uri"],
+        "bytes": article["bytes"],
         "date": article["date"],
         "date_precision": article["date_precision"],
         "month": article["month"],

@@ -88,6 +88,7 @@ class Article:
     text: str
     paragraphs: list[Span]
     repairs: list[str] = field(default_factory=list)
+    size: int = 0  # bytes of the file it was read from
 
     @property
     def month(self) -> str:
@@ -183,6 +184,7 @@ def parse_article(data: bytes, source_uri: str,
         text=canonical,
         paragraphs=spans,
         repairs=repairs,
+        size=len(data),
     )
 
 

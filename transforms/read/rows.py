@@ -14,6 +14,7 @@ def article_row(article: feed.Article, run: dict) -> dict:
         "article_id": article.article_id,
         "source_uri": article.source_uri,
         "content_sha256": article.content_sha256,
+        "bytes": article.size,
         "date": article.date.date,
         "date_precision": article.date.precision,
         "published_at": article.date.published_at,
