@@ -14,6 +14,7 @@ Whatever happened, it returns one :class:`RunReport`.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import sys
 import time
@@ -109,7 +110,8 @@ def _prepare(options: PipelineOptions) -> _Launch:
                     "rule-based pipeline (gazetteer and name patterns, no parse). For real "
                     "NER and parsing: %s, or --model PATH", nlp_model.INSTALL_HINT)
     run_info = {"run_id": args.run_id or new_run_id(), "pipeline_version": pipeline_version(),
-                "model": model_label}
+                "model": model_label,
+                "started_at": dt.datetime.now(dt.timezone.utc).replace(microsecond=0)}
     workers = None
     if local:
         workers = args.workers
@@ -124,7 +126,7 @@ def _batch(launch: _Launch) -> RunReport:
         raise UsageError("--detach needs a managed runner (--runner DataflowRunner); a "
                          "local run ends with the pipeline")
     output = args.output
-    started, started_epoch = time.monotonic(), time.time()
+    started, started_epoch = time.monotonic(), launch.run_info["started_at"].timestamp()
     commit.recover(output)
     listing = list_files(launch.inputs)
     work = ledger.plan(listing, ledger.load(output), reprocess=args.reprocess)

@@ -210,6 +210,9 @@ LEDGER = pa.schema([
     _f("status", pa.string(), "parsed or rejected.", False),
     _f("reason", pa.string(), "Rejection reason code, else null."),
     _f("run_id", pa.string(), "Run that ingested it.", False),
+    _f("run_started_at", pa.timestamp("us", tz="UTC"), "When that run started: runs are "
+       "ordered by it (the latest committed run of a file holds its current rows).", False),
+    _f("model", pa.string(), "spaCy pipeline of that run, as name==version.", False),
     _f("pipeline_version", pa.string(), "newsbeam version of that run.", False),
 ])
 

@@ -48,7 +48,8 @@ def test_every_stage_package_says_what_it_takes_and_gives():
 
 # --- one row builder per table, checked against its schema --------------------------------
 
-RUN = {"run_id": "r", "pipeline_version": "t", "model": "m"}
+RUN = {"run_id": "r", "pipeline_version": "t", "model": "m",
+       "started_at": dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)}
 
 
 def _article():

@@ -1,6 +1,7 @@
 """The whole pipeline, end to end, on the local runner."""
 
 import csv
+import datetime as dt
 import json
 import shutil
 import time
@@ -19,7 +20,8 @@ from tests.conftest import EXAMPLES, SEED_000
 from transforms.nlp.model import RULES
 from transforms.read.listing import list_files
 
-RUN = {"run_id": "test-run", "pipeline_version": "test", "model": "newsbeam_rules_de==test"}
+RUN = {"run_id": "test-run", "pipeline_version": "test", "model": "newsbeam_rules_de==test",
+       "started_at": dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)}
 
 
 def test_graph_on_the_seeds_with_test_pipeline(tmp_path):

@@ -3,6 +3,7 @@ splittable file watcher in streaming mode, so the source is replaced by a TestSt
 the (path, size, mtime) tuples the watcher or the Pub/Sub source emits; Beam's
 streaming DirectRunner runs the rest."""
 
+import datetime as dt
 import re
 import shutil
 
@@ -22,7 +23,8 @@ from transforms.nlp.model import RULES
 from transforms.read.stream_sources import notification_file
 from transforms.write.parquet import WriteTable
 
-RUN = {"run_id": "stream", "pipeline_version": "t", "model": "newsbeam_rules_de==t"}
+RUN = {"run_id": "stream", "pipeline_version": "t", "model": "newsbeam_rules_de==t",
+       "started_at": dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)}
 
 
 def _streaming():
@@ -73,7 +75,8 @@ def test_files_arriving_across_windows_are_written_per_window(tmp_path):
 def test_late_rows_go_to_a_file_of_their_own(tmp_path):
     rows = [{"source_uri": f"{name}.txt", "article_id": name, "size": 1, "last_modified": 0.0,
              "content_sha256": None, "status": "parsed", "reason": None, "run_id": "stream",
-             "pipeline_version": "t"} for name in ("a", "b", "late")]
+             "run_started_at": RUN["started_at"], "model": "m", "pipeline_version": "t"}
+            for name in ("a", "b", "late")]
     stream = (TestStream()
               .add_elements([TimestampedValue(rows[0], 10)])
               .add_elements([TimestampedValue(rows[1], 700)])

@@ -44,6 +44,8 @@ def ledger_row(path: str, size: int, modified: float | None, data: bytes | None,
         "status": "parsed" if rejection is None else "rejected",
         "reason": None if rejection is None else rejection.reason,
         "run_id": run["run_id"],
+        "run_started_at": run["started_at"],
+        "model": run["model"],
         "pipeline_version": run["pipeline_version"],
     }
 
