@@ -3,6 +3,8 @@
 #   ./run_local.sh                 set up .venv, run the pipeline on examples/articles -> out/
 #   ./run_local.sh --input 'data/*.txt' --output out2    extra arguments go to the pipeline
 #   ./run_local.sh test [pytest args]                    set up .venv, run the whole test suite
+#   ./run_local.sh report [OUTPUT]                       write OUTPUT/report.html (default out/)
+#   ./run_local.sh sql [OUTPUT] [-c QUERY]               DuckDB over OUTPUT's views
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -22,7 +24,7 @@ setup() {
   if [ "$want" != "$have" ]; then
     echo "newsbeam: installing the project into $VENV (first run takes a minute or two)" >&2
     "$VENV/bin/python" -m pip install --quiet --upgrade pip
-    "$VENV/bin/python" -m pip install --quiet -e ".[test]"
+    "$VENV/bin/python" -m pip install --quiet -e ".[report,test]"
     echo "$want" > "$VENV/.newsbeam-installed"
   fi
   try_model_once
@@ -47,8 +49,8 @@ try_model_once() {
 }
 
 setup
-if [ "${1:-}" = "test" ]; then
-  shift
-  exec "$VENV/bin/python" -m pytest "$@"
-fi
+case "${1:-}" in
+  test) shift; exec "$VENV/bin/python" -m pytest "$@" ;;
+  report|sql) exec "$VENV/bin/python" -m pipeline "$@" ;;
+esac
 exec "$VENV/bin/python" -m pipeline "$@"

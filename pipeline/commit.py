@@ -30,7 +30,7 @@ import apache_beam as beam
 from apache_beam.io.filesystems import FileSystems
 from apache_beam.pvalue import AsDict, AsSingleton
 
-from pipeline import summary
+from pipeline import empty_tables, summary
 from schemas import TABLES
 from transforms.read.listing import matching_paths
 
@@ -100,6 +100,8 @@ def commit(output: str, run_id: str, manifest: dict, files_written: int | None =
     if files_written is not None and len(moves) != files_written:
         raise CommitError(f"run {run_id}: the writes reported {files_written} file(s) but "
                           f"{len(moves)} are staged; nothing was published")
+    if empty_tables.stage_missing(output, staging_dir(output, run_id), run_id):
+        moves = staged_moves(output, run_id)  # every table exists, if need be empty
     _mkdirs(FileSystems.join(output, RUNS))
     _write_json(journal, {"run_id": run_id, "moves": moves, "manifest": manifest})
     return _finish(output, run_id, journal, moves, manifest)

@@ -14,6 +14,7 @@ from apache_beam.transforms import window
 from apache_beam.transforms.trigger import AccumulationMode, AfterCount, AfterWatermark
 
 from pipeline import commit, summary
+from pipeline.progress import CountDone
 from schemas import TABLES
 from transforms.errors import ERRORS_TAG
 from transforms.extract.transform import ExtractArticles, Extractors
@@ -24,15 +25,21 @@ from transforms.write.parquet import WriteTable
 
 def build(p: beam.Pipeline, *, files: list[tuple[str, int, float]], output: str, model: str,
           run: dict, manifest: dict, max_article_bytes: int, batch_size: int,
-          max_chunk_chars: int | None = None, event_lexicon: str | None = None) -> dict:
+          max_chunk_chars: int | None = None, event_lexicon: str | None = None,
+          progress: str | None = None) -> dict:
     """Adds newsbeam to ``p`` for the listed ``files`` (path, size, mtime): every table
     is written to the run's staging folder, and the job's last step publishes them into
     ``output`` with the ``manifest`` (what the launcher knew, completed with the
-    counts). Returns the PCollection of each table's rows."""
+    counts). With ``progress`` (a local folder), the workers count the files they are
+    done with there (``pipeline/progress.py``). Returns the PCollection of each table's
+    rows."""
     read = p | "Read articles" >> ReadArticles(files, max_article_bytes, run)
     stage = commit.staging_dir(output, run["run_id"])
-    tables, written = _extract_and_write(read, stage, model, run, batch_size,
-                                         max_chunk_chars, event_lexicon)
+    tables, written, done = _extract_and_write(read, stage, model, run, batch_size,
+                                               max_chunk_chars, event_lexicon)
+    if progress:  # each file done, counted by the worker that did it
+        _ = (tuple(done) | "Files done" >> beam.Flatten()
+             | "Progress" >> beam.ParDo(CountDone(progress)))
     tallies = ([rows | f"Tally {name}" >> beam.FlatMap(summary.tally_keys, TABLES[name])
                 for name, rows in tables.items()]
                | "Tallies" >> beam.Flatten()
@@ -58,16 +65,17 @@ def build_streaming(files: beam.PCollection, *, output: str, model: str, run: di
         accumulation_mode=AccumulationMode.DISCARDING,
         allowed_lateness=int(allowed_lateness_minutes * 60))
     read = windowed | "Parse" >> ParseFiles(max_article_bytes, run)
-    tables, _ = _extract_and_write(read, output, model, run, batch_size, None, event_lexicon,
-                                   streaming=True)
+    tables, _, _ = _extract_and_write(read, output, model, run, batch_size, None,
+                                      event_lexicon, streaming=True)
     return tables
 
 
 def _extract_and_write(read, base: str, model: str, run: dict, batch_size: int,
                        max_chunk_chars: int | None, event_lexicon: str | None,
-                       streaming: bool = False) -> tuple[dict, list]:
-    """The shared middle and end: returns each table's rows (by table name) and the
-    file results of every write."""
+                       streaming: bool = False) -> tuple[dict, list, list]:
+    """The shared middle and end: returns each table's rows (by table name), the file
+    results of every write, and what has one element per file done (an article through
+    the NLP step, a file rejected, an article the NLP step failed on)."""
     handler = SpacyModelHandler(model, run["pipeline_version"], batch_size, max_chunk_chars)
     annotated = read.articles | "NLP" >> AnnotateArticles(handler)
     extractors = Extractors(event_lexicon)
@@ -83,4 +91,4 @@ def _extract_and_write(read, base: str, model: str, run: dict, batch_size: int,
     written = [rows | f"Write {name}" >> WriteTable(TABLES[name], base, run["run_id"],
                                                     streaming=streaming)
                for name, rows in tables.items()]
-    return tables, written
+    return tables, written, [annotated.annotated, read[ERRORS_TAG], annotated[ERRORS_TAG]]

@@ -1,4 +1,8 @@
-"""Command-line entry point: ``newsbeam`` / ``python -m pipeline``."""
+"""Command-line entry point: ``newsbeam`` / ``python -m pipeline``.
+
+``newsbeam run`` (or plain ``newsbeam``) runs the pipeline; ``newsbeam report OUTPUT``
+and ``newsbeam sql OUTPUT`` read what it wrote.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,12 @@ from transforms.nlp.model import ModelNotFound
 
 DESCRIPTION = """\
 newsbeam: German news article files in, entity and event records out as Parquet.
+
+Commands:
+  newsbeam [run] [OPTIONS]     run the pipeline (the options below)
+  newsbeam report [OUTPUT]     write OUTPUT/report.html: charts of what a run found
+  newsbeam sql [OUTPUT]        DuckDB over OUTPUT with views of the current rows
+Each has --help.
 
 Reads article files (" date YYYY-MM <lead>" then paragraphs split by blank lines),
 rejects malformed ones into the errors table with a reason code, runs a spaCy pipeline
@@ -47,18 +57,46 @@ def render(report: RunReport) -> str:
             f"{f' (job {job})' if job else ''}, reading {report.source}")
 
 
+def run_command(argv: list[str]) -> int:
+    if "-h" in argv or "--help" in argv:
+        help_parser("newsbeam [run]", DESCRIPTION).print_help()
+        return 0
+    report = run(argv)
+    print(render(report))
+    return 0 if report.ok else 1
+
+
+_REPORT_EXTRA = {"duckdb", "vl_convert", "countryinfo"}
+
+
+def _reader(name: str):
+    """A reading subcommand, whose libraries come with the ``report`` extra."""
+    def command(argv: list[str]) -> int:
+        try:
+            module = __import__(f"pipeline.{name}", fromlist=["command"])
+            return module.command(argv)
+        except ModuleNotFoundError as err:
+            if err.name not in _REPORT_EXTRA:
+                raise
+            raise UsageError(f"newsbeam {name} needs {err.name}: pip install "
+                             f"'newsbeam[report]' (./run_local.sh installs it)") from None
+    return command
+
+
+report_command, sql_command = _reader("report"), _reader("sql")
+
+
+COMMANDS = {"run": run_command, "report": report_command, "sql": sql_command}
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
-    if "-h" in argv or "--help" in argv:
-        help_parser("newsbeam", DESCRIPTION).print_help()
-        return 0
+    name, rest = (argv[0], argv[1:]) if argv and argv[0] in COMMANDS else ("run", argv)
     try:
-        report = run(argv)
+        return COMMANDS[name](rest)
     except (UsageError, ModelNotFound) as err:
         print(f"newsbeam: error: {err}", file=sys.stderr)
         return 2
-    print(render(report))
-    return 0 if report.ok else 1
 
 
 if __name__ == "__main__":

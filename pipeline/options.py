@@ -63,7 +63,7 @@ def positive_float(value: str) -> float:
 
 @dataclass(frozen=True)
 class Option:
-    name: str  # "--max-article-bytes"; also accepted with underscores (--max_article_bytes)
+    name: str  # "--max-article-bytes" (also accepted as --max_article_bytes), or "OUTPUT"
     help: str
     dest: str | None = None  # default: the name with underscores
     default: Any = None
@@ -75,10 +75,18 @@ class Option:
     kwargs: dict = field(default_factory=dict)
 
     @property
+    def positional(self) -> bool:
+        return not self.name.startswith("-")
+
+    @property
     def key(self) -> str:
-        return self.dest or self.name[2:].replace("-", "_")
+        return self.dest or self.name.lstrip("-").replace("-", "_").lower()
 
     def add_to(self, parser: argparse.ArgumentParser, aliases: bool = True) -> None:
+        if self.positional:  # a subcommand's argument: newsbeam report OUTPUT
+            parser.add_argument(self.key, metavar=self.name, help=self.help, nargs="?",
+                                default=self.default, **self.kwargs)
+            return
         kwargs: dict[str, Any] = {"dest": self.key, "help": self.help, **self.kwargs}
         if self.switch:
             kwargs.update(nargs="?", const=True, default=False, type=flag,
@@ -145,6 +153,29 @@ OPTIONS: tuple[Option, ...] = (
 )
 BY_NAME = {o.name: o for o in OPTIONS}
 
+# The reading subcommands: their own options, not the job's (nor the Flex Template's).
+_OUTPUT_ARGUMENT = Option("OUTPUT", default="out",
+                          help="An output folder of newsbeam run (its --output). Default: out")
+REPORT_OPTIONS: tuple[Option, ...] = (
+    _OUTPUT_ARGUMENT,
+    Option("--to", metavar="FILE",
+           help="Where to write the HTML file. Default: OUTPUT/report.html"),
+    Option("--no-text", switch=True,
+           help="Leave out sentences quoted from the articles (the claims table shows "
+                "counts only), e.g. to share the report of a corpus whose licence forbids it."),
+    Option("--top", type=positive_int, default=25,
+           help="How many entities, actors and claims each chart and table shows. "
+                "Default: 25"),
+)
+SQL_OPTIONS: tuple[Option, ...] = (
+    _OUTPUT_ARGUMENT,
+    Option("--command", short="-c", metavar="QUERY",
+           help="Run one query, print its result and exit. "
+                "Without it: DuckDB's interactive prompt."),
+    Option("--views", switch=True,
+           help="Print the CREATE VIEW statements for OUTPUT (DuckDB SQL) and exit."),
+)
+
 
 class NewsbeamOptions(PipelineOptions):
     """newsbeam's options as Beam options (``options.view_as(NewsbeamOptions)``)."""
@@ -155,16 +186,37 @@ class NewsbeamOptions(PipelineOptions):
             option.add_to(parser)
 
 
-def help_parser(prog: str, description: str) -> argparse.ArgumentParser:
-    """The parser ``--help`` prints: newsbeam's options, one spelling each."""
+def help_parser(prog: str, description: str, options: tuple[Option, ...] = OPTIONS,
+                epilog: str | None = None) -> argparse.ArgumentParser:
+    """The parser ``--help`` prints (one spelling of each option); for the reading
+    subcommands, also the parser that parses them."""
+    if epilog is None:
+        epilog = ("Beam's own options (--runner, --project, --region, --temp_location, "
+                  "--streaming, ...) are accepted too.")
     parser = argparse.ArgumentParser(
-        prog=prog, description=description,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog="Beam's own options (--runner, --project, --region, --temp_location, "
-               "--streaming, ...) are accepted too.")
-    for option in OPTIONS:
+        prog=prog, description=description, epilog=epilog,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    for option in options:
         option.add_to(parser, aliases=False)
     return parser
+
+
+def parse_command(prog: str, description: str, options: tuple[Option, ...],
+                  argv: list[str]) -> argparse.Namespace | None:
+    """A reading subcommand's arguments, or None when it printed its --help; a
+    :class:`UsageError` for anything else."""
+    parser = help_parser(prog, description, options, epilog="")
+    if "-h" in argv or "--help" in argv:
+        parser.print_help()
+        return None
+    captured = io.StringIO()
+    try:
+        with contextlib.redirect_stderr(captured):
+            return parser.parse_args(argv)
+    except SystemExit:
+        lines = [line for line in captured.getvalue().splitlines() if "error:" in line]
+        message = lines[-1].split("error:", 1)[1].strip() if lines else "bad arguments"
+        raise UsageError(f"{message}; see {prog} --help") from None
 
 
 def parse(argv: list[str]) -> PipelineOptions:

@@ -14,6 +14,7 @@ Whatever happened, it returns one :class:`RunReport`.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import sys
@@ -30,7 +31,7 @@ from apache_beam.options.pipeline_options import (
     TestOptions,
 )
 
-from pipeline import commit, graph, ledger, runner, summary
+from pipeline import commit, graph, ledger, preflight, progress, runner, summary
 from pipeline.options import DEFAULT_INPUT, OPTIONS, NewsbeamOptions, UsageError, parse
 from transforms.events.lexicon import LexiconError
 from transforms.extract.transform import read_lexicon
@@ -94,18 +95,23 @@ def _prepare(options: PipelineOptions) -> _Launch:
     _configure_logging(args.verbose)
     streaming = options.view_as(StandardOptions).streaming
     inputs = args.inputs or [DEFAULT_INPUT]
+    local = runner.is_local(options)
+    preflight.check_google_credentials(
+        [*inputs, args.output, args.event_lexicon or "", args.model or ""],
+        "Dataflow" in (options.view_as(StandardOptions).runner or ""))
+    if local:
+        preflight.check_model_path(args.model)
     if not streaming:  # a streaming run may start before the first file lands
         inputs = check_inputs(inputs)
     check_output(args.output)
     model = nlp_model.resolve(args.model)
-    local = runner.is_local(options)
     model_label = nlp_model.describe(model, must_exist=local)  # fails fast if missing
     if args.event_lexicon:
         try:
             read_lexicon(args.event_lexicon)  # fails fast on a bad lexicon
         except (OSError, UnicodeDecodeError, LexiconError) as err:
             raise UsageError(f"--event-lexicon {args.event_lexicon}: {err}") from err
-    if model == nlp_model.RULES:
+    if model == nlp_model.RULES and nlp_model.requested_model(args.model) is None:
         LOG.warning("No statistical German spaCy model is installed or named; using the "
                     "rule-based pipeline (gazetteer and name patterns, no parse). For real "
                     "NER and parsing: %s, or --model PATH", nlp_model.INSTALL_HINT)
@@ -145,13 +151,18 @@ def _batch(launch: _Launch) -> RunReport:
         report.manifest["model_loads"] = 0
         return report
 
-    p = beam.Pipeline(runner=runner.create(options), options=options)
-    graph.build(p, files=work.process, output=output, model=launch.model,
-                run=launch.run_info, manifest=manifest,
-                max_article_bytes=args.max_article_bytes, batch_size=args.nlp_batch_size,
-                event_lexicon=args.event_lexicon)
-    result = p.run()
-    if options.view_as(TestOptions).dry_run:  # the job was built, nothing submitted
+    dry_run = options.view_as(TestOptions).dry_run
+    tracker = (progress.Tracker(len(work.process), live=False if args.verbose else None)
+               if launch.workers is not None and not dry_run else contextlib.nullcontext())
+    with tracker:  # a local run's p.run() blocks until the job is done
+        p = beam.Pipeline(runner=runner.create(options), options=options)
+        graph.build(p, files=work.process, output=output, model=launch.model,
+                    run=launch.run_info, manifest=manifest,
+                    max_article_bytes=args.max_article_bytes,
+                    batch_size=args.nlp_batch_size, event_lexicon=args.event_lexicon,
+                    progress=getattr(tracker, "folder", None))
+        result = p.run()
+    if dry_run:  # the job was built, nothing submitted
         report.kind, report.job = "dry_run", getattr(result, "job", None)
         return report
     template = options.view_as(GoogleCloudOptions).template_location

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shlex
 import time
 
 from apache_beam.metrics.metric import MetricsFilter
@@ -94,10 +95,12 @@ def render(summary: dict) -> str:
     return "\n".join(lines)
 
 
+# What the summary suggests to try: the views count each article once (current rows),
+# also after --reprocess.
+TRY_SQL = ("SELECT canonical_name, label, count(*) AS articles FROM entities "
+           "GROUP BY ALL ORDER BY articles DESC LIMIT 10")
+
+
 def try_query(output: str) -> str:
     """A command that works as printed where run_local.sh set up .venv."""
-    entities = f"{output.rstrip('/')}/entities/*/*.parquet"
-    sql = ("SELECT canonical_name, label, count(*) AS articles FROM "
-           f"read_parquet('{entities}', hive_partitioning=true) "
-           "GROUP BY ALL ORDER BY articles DESC LIMIT 10")
-    return f".venv/bin/python -c \"import duckdb; duckdb.sql(\\\"{sql}\\\").show()\""
+    return f'.venv/bin/newsbeam sql {shlex.quote(output)} -c "{TRY_SQL}"'

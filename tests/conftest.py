@@ -51,3 +51,14 @@ def bad_inputs() -> Path:
     if not (BAD_INPUTS / "expected.tsv").exists():
         pytest.skip(f"{BAD_INPUTS} is not there (../shared beside the project)")
     return BAD_INPUTS
+
+
+@pytest.fixture(scope="session")
+def seed_output(tmp_path_factory) -> Path:
+    """An output of one run over the two sample articles with the rule-based pipeline,
+    for the tests that only read an output."""
+    from pipeline.run import run
+    out = tmp_path_factory.mktemp("seed-output") / "out"
+    run(["--input", str(EXAMPLES), "--output", str(out), "--model", nlp_model.RULES,
+         "--workers", "1"])
+    return out

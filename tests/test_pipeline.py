@@ -173,8 +173,9 @@ def test_the_query_the_summary_suggests_runs_as_printed(seed_run):
     out, report = seed_run
     command = try_query(str(out))
     assert command in render(report.manifest)
-    result = subprocess.run(["bash", "-c", command.replace(".venv/bin/python", sys.executable)],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        ["bash", "-c", command.replace(".venv/bin/newsbeam", f"{sys.executable} -m pipeline")],
+        capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "Russland" in result.stdout
 

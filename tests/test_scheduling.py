@@ -13,6 +13,7 @@ import pytest
 
 from pipeline import commit
 from pipeline.run import run
+from schemas import TABLES
 from tests.conftest import EXAMPLES, ROOT, SEED_000
 from transforms.nlp.model import RULES
 
@@ -126,7 +127,11 @@ def test_a_retried_commit_step_publishes_once(tmp_path):
     # the runner retries the step after it had finished: nothing moves, nothing fails
     assert commit.commit(str(out), "r5", {"run_id": "other"}, files_written=3) == first
     assert json.loads((out / "_runs" / "r5.json").read_text()) == {"run_id": "r5"}
-    assert len(list(out.rglob("*.parquet"))) == 3
+    published = {p.name for p in out.rglob("*.parquet")}
+    # the three staged files, and an empty file for each table the run wrote nothing of
+    staged = {"articles", "events", "ledger"}
+    assert published == {f"{t}-r5-00000-of-00001.parquet" for t in staged} | {
+        f"{t}-r5-empty.parquet" for t in TABLES if t not in staged}
 
 
 def test_a_commit_that_finds_fewer_files_than_were_written_publishes_nothing(tmp_path):

@@ -1,0 +1,154 @@
+"""The views every reader uses: current rows, committed runs only, any output's files,
+and the README's queries on them."""
+
+import re
+import shutil
+import subprocess
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from pipeline import views
+from pipeline.empty_tables import EMPTY_PARTITION
+from pipeline.run import run
+from pipeline.sql import duckdb_cli
+from pipeline.summary import TRY_SQL
+from schemas import TABLES, Table
+from tests.conftest import EXAMPLES, ROOT, SEED_000
+from transforms.nlp.model import RULES
+
+
+def newsbeam(out, *extra, inputs=(EXAMPLES,)):
+    args = [a for i in inputs for a in ("--input", str(i))]
+    return run([*args, "--output", str(out), "--model", RULES, "--workers", "1", *extra])
+
+
+def count(con, sql):
+    return con.sql(sql).fetchall()[0][0]
+
+
+def test_after_reprocess_each_article_counts_once_and_the_latest_start_wins(tmp_path):
+    out = tmp_path / "out"
+    # run ids that sort the other way round than the runs started
+    first = newsbeam(out, "--run-id", "z-first").manifest
+    second = newsbeam(out, "--reprocess", "--run-id", "a-second").manifest
+    assert second["files_changed"] == 2
+    con = views.connect(str(out))
+    assert count(con, "SELECT count(*) FROM articles_all") == 4
+    assert con.sql("SELECT DISTINCT run_id FROM articles").fetchall() == [("a-second",)]
+    for table in ("articles", "entities", "events"):
+        assert count(con, f"SELECT count(*) FROM {table}") == first["rows"][table]
+    top = con.sql(TRY_SQL).fetchall()
+    assert top and max(articles for _, _, articles in top) <= 2  # not 4: no double count
+    assert con.sql("SELECT run_id, files, current_files FROM runs ORDER BY started_at"
+                   ).fetchall() == [("z-first", 2, 0), ("a-second", 2, 2)]
+
+
+def test_rows_of_a_run_without_a_ledger_entry_are_invisible(seed_output, tmp_path):
+    out = tmp_path / "out"
+    shutil.copytree(seed_output, out)
+    # a run killed during its commit: its table files are published, its ledger is not
+    for path in list(out.glob("*/month=*/*.parquet")):
+        rows = pq.read_table(path)
+        if rows.num_rows:
+            rows = rows.set_column(rows.schema.get_field_index("run_id"), "run_id",
+                                   pa.array(["half-published"] * rows.num_rows))
+            pq.write_table(rows, path.with_name(path.name.replace("-0000", "-half-0000")))
+    con = views.connect(str(out))
+    assert count(con, "SELECT count(*) FROM articles") == 2
+    assert count(con, "SELECT count(*) FROM articles_all") == 2
+    assert count(con, "SELECT count(*) FROM events WHERE run_id = 'half-published'") == 0
+
+
+def test_every_table_exists_after_a_run_with_no_rows_of_it(seed_output, tmp_path):
+    (empty,) = (seed_output / "errors").glob("*/*.parquet")  # nothing was rejected
+    assert empty.parent.name == EMPTY_PARTITION and pq.read_metadata(empty).num_rows == 0
+    assert pq.read_schema(empty).names == TABLES["errors"].file_schema.names
+    out = tmp_path / "out"
+    shutil.copytree(seed_output, out)
+    again = newsbeam(out).manifest  # nothing to do: no second empty file
+    assert again["files_skipped"] == 2
+    assert len(list((out / "errors").rglob("*.parquet"))) == 1
+    import duckdb  # the plain glob works too, as the README's BigQuery users read it
+    assert duckdb.sql(f"SELECT count(*) FROM read_parquet('{out}/errors/*/*.parquet')"
+                      ).fetchall() == [(0,)]
+
+
+def _with_field(struct: pa.StructType, field: pa.Field) -> pa.StructType:
+    return pa.struct(list(struct) + [field])
+
+
+GEO = pa.struct([("geonames_id", pa.int64()), ("name", pa.string()),
+                 ("country_code", pa.string()), ("lat", pa.float64()),
+                 ("lon", pa.float64())])
+
+
+def extended_registry() -> dict[str, Table]:
+    """The registry as it will be once others land columns and tables: events with a
+    topic, actor countries and a geocoded place, and a quotes table."""
+    events = TABLES["events"].schema
+    for name in ("actor1", "actor2"):
+        index = events.get_field_index(name)
+        events = events.set(index, events.field(name).with_type(
+            _with_field(events.field(name).type, pa.field("country_code", pa.string()))))
+    events = events.append(pa.field("topic", pa.string())).append(pa.field("action_geo", GEO))
+    speaker = pa.struct([("text", pa.string()), ("entity_key", pa.string()),
+                         ("canonical_name", pa.string()), ("label", pa.string())])
+    quotes = pa.schema([("quote_id", pa.string()), ("article_id", pa.string()),
+                        ("quote_text", pa.string()), ("kind", pa.string()),
+                        ("speaker", speaker), ("source_uri", pa.string()),
+                        ("month", pa.string()), ("run_id", pa.string())])
+    tables = dict(TABLES)
+    tables["events"] = Table("events", events, True, "events")
+    tables["quotes"] = Table("quotes", quotes, True, "quotes")
+    return tables
+
+
+def test_older_files_and_missing_tables_read_with_the_registrys_columns(seed_output):
+    tables = extended_registry()
+    con = views.connect(str(seed_output), tables)
+    events = con.sql("SELECT * FROM events")
+    assert events.columns == tables["events"].schema.names
+    assert count(con, "SELECT count(*) FROM events WHERE topic IS NULL "
+                      "AND actor1.country_code IS NULL AND action_geo IS NULL") > 10
+    details = con.sql("SELECT * FROM event_details").columns
+    assert {"actor1_country_code", "actor2_country_code", "topic", "action_geo_lat",
+            "claimed_by", "evidence"} <= set(details)
+    assert count(con, "SELECT count(*) FROM quote_details") == 0  # no file yet: empty view
+    assert "speaker_canonical_name" in con.sql("SELECT * FROM quote_details").columns
+
+
+def test_the_flat_views_read_as_text(seed_output):
+    con = views.connect(str(seed_output))
+    text = con.sql(f"SELECT text FROM articles WHERE article_id = '{SEED_000}'").fetchall()[0][0]
+    rows = con.sql(f"SELECT evidence, trigger_text, actor1 FROM event_details "
+                   f"WHERE article_id = '{SEED_000}'").fetchall()
+    assert rows and all(evidence in text and trigger in evidence
+                        for evidence, trigger, _ in rows)
+    assert ("Wladimir Putin",) in con.sql("SELECT DISTINCT actor1 FROM event_details").fetchall()
+    assert count(con, "SELECT count(*) FROM entity_details WHERE headline IS NULL") == 0
+
+
+def readme_queries() -> list[str]:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```sql\n(.*?)```", readme, flags=re.S)
+    return [s.strip() for block in blocks for s in block.split(";") if s.strip()
+            and not all(line.startswith("--") for line in s.strip().splitlines())]
+
+
+@pytest.mark.parametrize("query", readme_queries())
+def test_every_readme_query_runs_on_the_views(seed_output, query):
+    con = views.connect(str(seed_output))
+    con.sql(query.replace("'out/", f"'{seed_output}/")).fetchall()
+
+
+def test_the_views_script_runs_in_duckdbs_own_shell(seed_output):
+    shell = duckdb_cli()
+    if shell is None:
+        pytest.skip("duckdb-cli is not installed (pip install duckdb-cli)")
+    done = subprocess.run([*shell, "-csv", "-cmd", views.script(str(seed_output)),
+                           "-c", "SELECT count(*) AS n FROM articles"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["n", "2"]
