@@ -27,19 +27,27 @@ def _lite(data: list[dict], **spec) -> dict:
             "config": {"view": {"stroke": None}}, **spec}
 
 
+MAX_RUN_BARS = 30  # more runs than this are summed per day
+
+
 def runs_over_time(runs: list[dict]) -> dict:
-    """Files each committed run ingested, parsed and rejected, by its start."""
-    rows = [{"run": r["run_id"], "started": str(r["started_at"]), "status": status,
+    """Files the committed runs ingested, parsed and rejected: a bar per run by its
+    start, or per day once there are many (an hourly schedule)."""
+    rows = [{"run": r["run_id"], "started": r["started_at"].isoformat(), "status": status,
              "files": r[status], "model": r["model"]}
             for r in runs for status in ("parsed", "rejected")]
+    x = ({"field": "run", "type": "ordinal", "sort": {"field": "started"},
+          "title": "run (by start)", "axis": {"labelAngle": -30, "labelLimit": 140}}
+         if len(runs) <= MAX_RUN_BARS else
+         {"field": "started", "timeUnit": "yearmonthdate", "type": "ordinal",
+          "title": "day the runs started", "axis": {"labelAngle": -30, "labelOverlap": True}})
     return _lite(rows, height=160, mark={"type": "bar", "tooltip": True}, encoding={
-        "x": {"field": "run", "type": "ordinal", "sort": {"field": "started"},
-              "title": "run (by start)", "axis": {"labelAngle": -30, "labelLimit": 140}},
-        "y": {"field": "files", "type": "quantitative", "stack": True},
+        "x": x,
+        "y": {"field": "files", "type": "quantitative", "stack": True, "aggregate": "sum"},
         "color": {"field": "status", "type": "nominal",
                   "scale": {"domain": list(STATUS_COLORS), "range": list(STATUS_COLORS.values())}},
-        "tooltip": [{"field": "run"}, {"field": "started"}, {"field": "model"},
-                    {"field": "status"}, {"field": "files", "type": "quantitative"}]})
+        "tooltip": [{"field": "status"},
+                    {"field": "files", "type": "quantitative", "aggregate": "sum"}]})
 
 
 def bars(rows: list[dict], category: str, value: str, title: str, color: str = "#4c78a8",
@@ -109,6 +117,9 @@ def network(nodes: list[dict], edges: list[dict], height: int = 520) -> dict:
         "marks": [
             {"name": "nodes", "type": "symbol", "zindex": 1, "from": {"data": "node-data"},
              "encode": {"enter": {
+                 # where the x and y forces pull each node: the middle, so that pairs
+                 # no link joins to the rest stay in view
+                 "xfocus": {"signal": "cx"}, "yfocus": {"signal": "cy"},
                  "fill": {"scale": "color", "field": "group"}, "stroke": {"value": "#fff"},
                  "size": {"scale": "size", "field": "events"},
                  "tooltip": {"signal": "datum.name + ' (' + datum.group + '): ' + "
@@ -116,9 +127,11 @@ def network(nodes: list[dict], edges: list[dict], height: int = 520) -> dict:
              "transform": [{"type": "force", "iterations": 300, "static": True,
                             "signal": "force", "forces": [
                  {"force": "center", "x": {"signal": "cx"}, "y": {"signal": "cy"}},
-                 {"force": "collide", "radius": 18},
+                 {"force": "collide", "radius": 22},
                  {"force": "nbody", "strength": -40, "distanceMax": 250},
-                 {"force": "link", "links": "link-data", "distance": 110}]}]},
+                 {"force": "link", "links": "link-data", "distance": 60},
+                 {"force": "x", "x": "xfocus", "strength": 0.06},
+                 {"force": "y", "y": "yfocus", "strength": 0.1}]}]},
             {"type": "path", "from": {"data": "link-data"}, "interactive": False,
              "encode": {"update": {"stroke": {"value": "#8a8a8a"},
                                    "strokeOpacity": {"value": 0.55},

@@ -37,9 +37,11 @@ def build(p: beam.Pipeline, *, files: list[tuple[str, int, float]], output: str,
     stage = commit.staging_dir(output, run["run_id"])
     tables, written, done = _extract_and_write(read, stage, model, run, batch_size,
                                                max_chunk_chars, event_lexicon)
-    if progress:  # each file done, counted by the worker that did it
-        _ = (tuple(done) | "Files done" >> beam.Flatten()
-             | "Progress" >> beam.ParDo(CountDone(progress)))
+    if progress:  # each file done, counted by the worker that did it, in the step that
+        # did it: a consumer of each output, fused into its producer's stage (a Flatten
+        # of outputs of different stages would hold every row until they all finished)
+        for what, rows in done.items():
+            _ = rows | f"Progress ({what})" >> beam.ParDo(CountDone(progress))
     tallies = ([rows | f"Tally {name}" >> beam.FlatMap(summary.tally_keys, TABLES[name])
                 for name, rows in tables.items()]
                | "Tallies" >> beam.Flatten()
@@ -72,7 +74,7 @@ def build_streaming(files: beam.PCollection, *, output: str, model: str, run: di
 
 def _extract_and_write(read, base: str, model: str, run: dict, batch_size: int,
                        max_chunk_chars: int | None, event_lexicon: str | None,
-                       streaming: bool = False) -> tuple[dict, list, list]:
+                       streaming: bool = False) -> tuple[dict, list, dict]:
     """The shared middle and end: returns each table's rows (by table name), the file
     results of every write, and what has one element per file done (an article through
     the NLP step, a file rejected, an article the NLP step failed on)."""
@@ -91,4 +93,6 @@ def _extract_and_write(read, base: str, model: str, run: dict, batch_size: int,
     written = [rows | f"Write {name}" >> WriteTable(TABLES[name], base, run["run_id"],
                                                     streaming=streaming)
                for name, rows in tables.items()]
-    return tables, written, [annotated.annotated, read[ERRORS_TAG], annotated[ERRORS_TAG]]
+    done = {"articles": annotated.annotated, "rejected": read[ERRORS_TAG],
+            "nlp failed": annotated[ERRORS_TAG]}
+    return tables, written, done

@@ -157,7 +157,7 @@ def actor_network(ctx: Context) -> list[Section]:
                    any_value({group_b}) AS group_b, count(*) AS events
             FROM {source} WHERE {a} IS NOT NULL AND {b} IS NOT NULL AND {a} <> {b}
               AND e.event_type <> 'STATEMENT'
-            GROUP BY ALL ORDER BY events DESC, a, b LIMIT {2 * ctx.top}""")
+            GROUP BY ALL ORDER BY events DESC, a, b LIMIT {ctx.top}""")
         nodes, edges = _graph(pairs)
         sections.append(Section(
             f"Who acts on whom: {what}",
@@ -186,17 +186,18 @@ def event_map(ctx: Context) -> Section:
 
 
 def quoted_speakers(ctx: Context) -> Section:
+    # speakers linked to an entity: an unresolved "er" or "ein Sprecher" is nobody
     if ctx.has("quotes", "speaker", "canonical_name"):
-        source, what = ("SELECT coalesce(speaker.canonical_name, speaker.text) AS speaker "
-                        "FROM quotes"), "quotations"
+        source, what = "SELECT speaker.canonical_name AS speaker FROM quotes", "quotations"
     else:  # until the quotes table exists: the speech acts among the events
-        source, what = ("SELECT coalesce(actor1.canonical_name, actor1.text) AS speaker "
-                        "FROM events WHERE event_type = 'STATEMENT' AND quote_text IS NOT NULL"
-                        ), "statements with a quote (STATEMENT events)"
+        source, what = ("SELECT actor1.canonical_name AS speaker FROM events WHERE "
+                        "event_type = 'STATEMENT' AND quote_text IS NOT NULL"), \
+            "statements with a quote (STATEMENT events)"
     rows = ctx.rows(f"SELECT speaker, count(*) AS quotes FROM ({source}) "
                     f"WHERE speaker IS NOT NULL GROUP BY ALL ORDER BY quotes DESC, speaker "
                     f"LIMIT {ctx.top}")
-    return Section("Most quoted speakers", f"Speakers of {what}.",
+    return Section("Most quoted speakers", f"Speakers of {what}, where the speaker is "
+                                           f"linked to an entity.",
                    charts=[charts.bars(rows, "speaker", "quotes", what, color="#72b7b2")]
                    if rows else [], note=None if rows else "No quotations yet.")
 
@@ -254,6 +255,7 @@ def command(argv: list[str]) -> int:
     args = parse_command("newsbeam report", DESCRIPTION, REPORT_OPTIONS, argv)
     if args is None:
         return 0
+    views.check_output(args.output)
     started = dt.datetime.now()
     document = build(args.output, top=args.top, text=not args.no_text)
     path = args.to or default_path(args.output)

@@ -58,6 +58,7 @@ def command(argv: list[str]) -> int:
     args = parse_command("newsbeam sql", DESCRIPTION, SQL_OPTIONS, argv)
     if args is None:
         return 0
+    views.check_output(args.output)
     if args.views:
         sys.stdout.write(views.script(args.output))
         return 0

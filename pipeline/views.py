@@ -28,7 +28,6 @@ a new field of an actor struct becomes ``actor1_<field>``.
 from __future__ import annotations
 
 import os
-from typing import Iterable
 
 import duckdb
 import pyarrow as pa
@@ -36,10 +35,9 @@ import pyarrow as pa
 from schemas import PARTITION_KEY, TABLES, Table
 from transforms.read.listing import matching_paths
 
-# The entity-link structs of events (schemas.tables.ARGUMENT) and the name each one
-# gets in event_details: a readable name, then its other fields as <alias>_<field>.
-EVENT_ARGUMENTS = {"actor1": "actor1", "actor2": "actor2", "source": "claimed_by",
-                   "location": "place"}
+# The names event_details gives the entity links of events (schemas.tables.ARGUMENT)
+# that would read ambiguously under their own.
+EVENT_ARGUMENTS = {"source": "claimed_by", "location": "place"}
 # Fields of a linked argument that its readable name replaces.
 _NAME_FIELDS = ("text", "canonical_name", "start", "end")
 # Columns the flat views leave out: offsets (replaced by text) and bookkeeping.
@@ -149,27 +147,32 @@ def table_views(con, output: str, tables: dict[str, Table]) -> list[str]:
     return statements
 
 
-def _flat_columns(table: Table, alias: str, skip: Iterable[str] = ()) -> list[str]:
-    """Every column of a table for a flat view: scalars and lists as they are, structs
-    as one column per field (``<column>_<field>``), offsets and bookkeeping left out."""
-    out = []
+def _is_link(type_: pa.DataType) -> bool:
+    """A struct that names an entity: an event's actor, a quote's speaker."""
+    return pa.types.is_struct(type_) and all(
+        type_.get_field_index(name) >= 0 for name in ("text", "canonical_name"))
+
+
+def _flat_columns(table: Table, alias: str, names: dict[str, str] | None = None) -> list[str]:
+    """Every column of a table for a flat view, offsets and bookkeeping left out:
+    scalars and lists as they are; a struct that names an entity as its canonical name
+    (else its text) under ``names.get(column, column)``, and its other fields as
+    ``<name>_<field>``; any other struct as ``<column>_<field>``."""
+    out, names = [], names or {}
     for field in table.schema:
-        if field.name in _OFFSETS or field.name in skip:
+        if field.name in _OFFSETS:
             continue
-        if pa.types.is_struct(field.type):
-            out += [f"{alias}.{q(field.name)}.{q(sub.name)} AS {q(field.name + '_' + sub.name)}"
+        ref = f"{alias}.{q(field.name)}"
+        if _is_link(field.type):
+            name = names.get(field.name, field.name)
+            out.append(f"coalesce({ref}.canonical_name, {ref}.{q('text')}) AS {q(name)}")
+            out += [f"{ref}.{q(sub.name)} AS {q(name + '_' + sub.name)}"
+                    for sub in field.type if sub.name not in _NAME_FIELDS]
+        elif pa.types.is_struct(field.type):
+            out += [f"{ref}.{q(sub.name)} AS {q(field.name + '_' + sub.name)}"
                     for sub in field.type]
         else:
-            out.append(f"{alias}.{q(field.name)}")
-    return out
-
-
-def _argument_columns(field: pa.Field, name: str) -> list[str]:
-    """A linked argument: its canonical name (else its text), then its other fields."""
-    ref = f"e.{q(field.name)}"
-    out = [f"coalesce({ref}.canonical_name, {ref}.{q('text')}) AS {q(name)}"]
-    out += [f"{ref}.{q(sub.name)} AS {q(name + '_' + sub.name)}" for sub in field.type
-            if sub.name not in _NAME_FIELDS]
+            out.append(ref)
     return out
 
 
@@ -178,26 +181,14 @@ def _article_join(alias: str) -> str:
             f"{alias}.run_id AND a.article_id = {alias}.article_id")
 
 
-def _article_columns() -> list[str]:
-    return [f"a.{q(column)} AS {q(name)}" for column, name in _ARTICLE_COLUMNS]
-
-
-def event_details(events: Table) -> str:
-    schema = events.schema
-    arguments = [name for name in EVENT_ARGUMENTS if name in schema.names]
-    columns = ["e.event_id", "e.article_id", *_article_columns()]
-    for name in arguments:
-        columns += _argument_columns(schema.field(name), EVENT_ARGUMENTS[name])
-    columns += _flat_columns(events, "e", skip={"event_id", "article_id", *arguments})
-    evidence = ("substr(a.text, e.evidence_start + 1, e.evidence_end - e.evidence_start) "
-                "AS evidence")
-    return (f"CREATE OR REPLACE VIEW event_details AS SELECT {', '.join(columns)}, "
-            f"{evidence} FROM events e {_article_join('e')}")
-
-
 def details(table: Table) -> str:
-    """Rows of any table about articles, flat, with their article's date and lead."""
-    columns = [*_flat_columns(table, "t"), *_article_columns()]
+    """Rows of a table about articles, flat, with their article's date and lead; events
+    also with their evidence sentence as text."""
+    columns = _flat_columns(table, "t", EVENT_ARGUMENTS if table.name == "events" else None)
+    columns += [f"a.{q(column)} AS {q(name)}" for column, name in _ARTICLE_COLUMNS]
+    if {"evidence_start", "evidence_end"} <= table.columns:
+        columns.append("substr(a.text, t.evidence_start + 1, t.evidence_end - "
+                       "t.evidence_start) AS evidence")
     return (f"CREATE OR REPLACE VIEW {singular(table.name)}_details AS SELECT "
             f"{', '.join(columns)} FROM {table.name} t {_article_join('t')}")
 
@@ -212,8 +203,17 @@ def flat_views(tables: dict[str, Table]) -> list[str]:
         if table.name in _NOT_DETAILED or not {"article_id", "source_uri",
                                                "run_id"} <= table.columns:
             continue
-        out.append(event_details(table) if table.name == "events" else details(table))
+        out.append(details(table))
     return out
+
+
+def check_output(output: str, tables: dict[str, Table] = TABLES) -> None:
+    """A usage error unless ``output`` holds a committed run (a ledger file)."""
+    from pipeline.options import UsageError
+    if not matching_paths(files_pattern(output, tables["ledger"])):
+        raise UsageError(f"{output} holds no newsbeam output (no committed run in "
+                         f"{files_pattern(output, tables['ledger'])}); run newsbeam "
+                         f"--output {output} first")
 
 
 def statements(output: str, tables: dict[str, Table] = TABLES) -> list[str]:

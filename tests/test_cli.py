@@ -48,6 +48,13 @@ def test_sql_prints_a_result_and_a_failed_query_in_one_line(seed_output, capsys)
     assert "CREATE OR REPLACE VIEW event_details" in capsys.readouterr().out
 
 
+@pytest.mark.parametrize("command", ["sql", "report"])
+def test_reading_a_folder_without_output_is_one_line(command, tmp_path, capsys):
+    assert main([command, str(tmp_path / "nothing")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "holds no newsbeam output" in err
+
+
 def test_the_prompt_is_duckdbs_shell_with_the_views(seed_output):
     if duckdb_cli() is None:
         pytest.skip("duckdb-cli is not installed (pip install duckdb-cli)")

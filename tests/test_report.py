@@ -113,7 +113,22 @@ def test_map_countries_and_quotes_draw_once_the_columns_exist(seed_output, tmp_p
     document = report.build(str(out), tables=extended_registry())
     page.write_text(document, encoding="utf-8")
     assert "<h2>Who acts on whom: countries</h2>" in document
-    assert "Speakers of quotations." in document and "Geocoded events at 3 places" in document
+    assert "Speakers of quotations," in document and "Geocoded events at 3 places" in document
     dom, data = rendered(page)
     assert_all_drawn(document, dom, data)
     assert re.search(r"<text[^>]*>RUS</text>", dom)  # a country node of the network
+
+
+def test_many_runs_are_summed_per_day():
+    import datetime as dt
+
+    import vl_convert
+
+    from pipeline import charts
+    start = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
+    runs = [{"run_id": f"r{i}", "started_at": start + dt.timedelta(hours=i), "parsed": 2,
+             "rejected": i % 2, "model": "m"} for i in range(72)]  # three days, hourly
+    spec = charts.runs_over_time(runs)
+    assert spec["encoding"]["x"]["timeUnit"] == "yearmonthdate"
+    svg = vl_convert.vegalite_to_svg(spec)  # Vega itself, in vl-convert's engine
+    assert svg.count('aria-roledescription="bar"') == 6  # parsed and rejected, a day each
