@@ -130,12 +130,11 @@ EVENTS = pa.schema([
     _f("time_text", pa.string(), "The time expression it was resolved from, if any."),
     _f("modality", pa.string(), "asserted, reported, speculative, planned, "
        "conditional or negated.", False),
-    _f("source", ARGUMENT, "Who claims it (\"X zufolge\", \"sagte X\"); null when the "
-       "article asserts it itself."),
-    _f("quote_text", pa.string(), "STATEMENT: the quoted or reported speech."),
-    _f("quote_start", pa.int32(), "STATEMENT: start offset of the quote."),
-    _f("quote_end", pa.int32(), "STATEMENT: end offset of the quote."),
-    _f("quote_kind", pa.string(), "STATEMENT: direct or indirect."),
+    _f("source", ARGUMENT, "Who claims it: the speaker of the quotation the event is told "
+       "in (\"X zufolge\", \"sagte X, ...\", reported speech carried on); a speech act's "
+       "own speaker; null when the article asserts it itself."),
+    _f("quote_id", pa.string(), "A speech act: the quotation it introduces (quotes.quote_id); "
+       "null for other events."),
     _f("sentence", pa.int32(), "0-based sentence index.", False),
     _f("evidence_start", pa.int32(), "Start offset of the evidence sentence.", False),
     _f("evidence_end", pa.int32(), "End offset of the evidence sentence.", False),
@@ -147,10 +146,46 @@ EVENTS = pa.schema([
     *_provenance(),
 ])
 
+CUE = _struct(
+    _f("text", pa.string(), "The cue as written (a verb with its particle: \"teilte mit\").",
+       False),
+    _f("lemma", pa.string(), "Its lemma (mitteilen), or the attribution word (laut, "
+       "zufolge, angaben, so, demnach).", False),
+    _f("start", pa.int32(), "Character offset (inclusive) of its first word.", False),
+    _f("end", pa.int32(), "Character offset (exclusive) of its last word.", False),
+)
+
+QUOTES = pa.schema([
+    _f("article_id", pa.string(), "Article the quotation is in.", False),
+    _f("quote_id", pa.string(), "Deterministic id from article, offsets and kind.", False),
+    _f("quote_text", pa.string(), "The quoted or reported words; the parts of an "
+       "interrupted quote joined by a space.", False),
+    _f("spans", pa.list_(_struct(
+        _f("start", pa.int32(), "Character offset (inclusive).", False),
+        _f("end", pa.int32(), "Character offset (exclusive).", False))),
+       "Where the words are in the article text: two or more parts when the quote is "
+       "interrupted (\"…\", sagte er, \"…\") or an attribution stands inside it.", False),
+    _f("kind", pa.string(), "direct (in quotation marks), indirect (a clause a cue "
+       "introduces, or a sentence an attribution phrase stands in), reported (a speech act "
+       "told as an event: \"X warf Y vor, ...\"), free_indirect (reported speech carried on "
+       "in the subjunctive, or \"soll\"-hearsay, after an attribution).", False),
+    _f("speaker", ARGUMENT, "Who says it: the cue's subject or the attribution's noun "
+       "phrase; for a pronoun or role noun its own words, with the entity it refers to."),
+    _f("cue", CUE, "What introduces it: a speech verb or noun, or an attribution word; "
+       "null for a quote that goes on in an earlier speaker's voice."),
+    _f("addressee", ARGUMENT, "To whom, when named (the cue's dative, \"gegenüber X\")."),
+    _f("sentence_start", pa.int32(), "0-based index of its first sentence.", False),
+    _f("sentence_end", pa.int32(), "0-based index of its last sentence.", False),
+    _f("extractor", pa.string(), "Extractor name and version.", False),
+    _f("source_uri", pa.string(), "Source file of the article.", False),
+    MONTH,
+    *_provenance(),
+])
+
 ERRORS = pa.schema([
     _f("source_uri", pa.string(), "File the error is about.", False),
     _f("article_id", pa.string(), "Article id when known (from the file name).", False),
-    _f("stage", pa.string(), "read, parse, nlp, extract_entities or extract_events.",
+    _f("stage", pa.string(), "read, parse, nlp, or extract_<table> (entities, events, quotes).",
        False),
     _f("reason", pa.string(), "Reason code: too_large, empty_file, not_text, "
        "contains_nul, missing_date_header, invalid_date, empty_article, unreadable, "
@@ -247,6 +282,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
     Table("articles", ARTICLES, True, "articles"),
     Table("entities", ENTITIES, True, "entities"),
     Table("events", EVENTS, True, "events"),
+    Table("quotes", QUOTES, True, "quotes"),
     Table("errors", ERRORS, True, "errors", counted_by="reason"),
     Table("ledger", LEDGER, False, "_ledger", counted_by="status"),
 )}

@@ -70,6 +70,7 @@ def _built(table, rules_nlp):
     from transforms.entities.rows import entity_rows
     from transforms.events.rows import event_rows
     from transforms.extract.context import build
+    from transforms.quotes.rows import quote_rows
     from transforms.read import feed
     from transforms.read.rows import article_row, ledger_row, rejection_row
 
@@ -85,7 +86,7 @@ def _built(table, rules_nlp):
                 errors.step_failure_row(_annotated(rules_nlp), stage="nlp",
                                         reason="nlp_failed", error=ValueError("boom"))]
     article = build(_annotated(rules_nlp))
-    return {"entities": entity_rows, "events": event_rows}[table](article)
+    return {"entities": entity_rows, "events": event_rows, "quotes": quote_rows}[table](article)
 
 
 @pytest.mark.parametrize("table", sorted(TABLES))

@@ -8,13 +8,14 @@ participles) are the functions below, so a rule lives in one place whoever appli
 
 from __future__ import annotations
 
+import functools
 from importlib import resources
 
 from transforms.lang import LanguageData, read_tsv
 
 PACKAGE = __name__
 _DATA = LanguageData(PACKAGE)
-words, ordered, pattern = _DATA.words, _DATA.ordered, _DATA.pattern
+words, ordered, pattern, lookup = _DATA.words, _DATA.ordered, _DATA.pattern, _DATA.map
 
 # --- names in news text -------------------------------------------------------------
 PERSON_TITLE = pattern("person_title")
@@ -61,6 +62,7 @@ SOURCE_NOUNS = words("source_nouns")
 SOURCE_NOUN_PREPOSITIONS = words("source_noun_prepositions")
 SPEECH_VERBS = words("speech_verbs")
 QUOTE_PAIRS = tuple(_DATA.map("quote_pairs").items())
+CLOSING_QUOTES = words("closing_quotes")
 INDIRECT_MARKERS = words("indirect_markers")
 
 # --- argument prepositions ---------------------------------------------------------------
@@ -147,6 +149,28 @@ def verb_stems(word: str) -> list[str]:
     return stems
 
 
+SUBJUNCTIVE_FORMS = words("subjunctive_forms")
+INDICATIVE_E_FORMS = words("indicative_e_forms")
+_FIRST_PERSON = frozenset({"ich"})
+
+
+def is_subjunctive(token) -> bool:
+    """A finite verb in the subjunctive reported speech uses: tagged so, a listed form,
+    or a third-person form ending in -e where the indicative ends in -t ("halte",
+    "reiche", "ändere"; taggers often miss these), but no past "-te" and no "ich"."""
+    word = token.lower_
+    if word in SUBJUNCTIVE_FORMS or "Sub" in token.morph.get("Mood"):
+        return True
+    if word in INDICATIVE_E_FORMS:
+        return False
+    if token.pos_ not in ("VERB", "AUX") or "Fin" not in token.morph.get("VerbForm"):
+        return False
+    if "1" in token.morph.get("Person") or "Plur" in token.morph.get("Number"):
+        return False
+    return (len(word) > 3 and word.endswith("e") and not word.endswith("te")
+            and not any(c.lower_ in _FIRST_PERSON for c in token.children))
+
+
 def separable_bases(verb: str) -> list[str]:
     """The particle-less base of a separable verb ("vorwerfen" -> "werfen"), if any."""
     return [verb[len(prefix):] for prefix in SEPARABLE_PREFIXES
@@ -160,6 +184,15 @@ def table(name: str) -> list[list[str]]:
 
 def table_text(name: str) -> str:
     return resources.files(PACKAGE).joinpath(name).read_text("utf-8")
+
+
+@functools.lru_cache(maxsize=1)
+def known_nouns() -> frozenset[str]:
+    """Capitalised word forms of the lookup table: German common nouns ("Blitz",
+    "Taifun"). A capitalised word not among them may well be a name."""
+    table = lookup_lemmas()
+    return frozenset(word for pair in table.items() for word in pair
+                     if isinstance(word, str) and word[:1].isupper())
 
 
 def lookup_lemmas() -> dict[str, str]:
