@@ -85,6 +85,12 @@ def _built(table, rules_nlp):
                 errors.step_failure_row(_annotated(rules_nlp), stage="nlp",
                                         reason="nlp_failed", error=ValueError("boom"))]
     article = build(_annotated(rules_nlp))
+    if table == "identities":
+        from transforms.entities import corpus
+        records = [corpus.alias_from_entity_row(r) for r in entity_rows(article)]
+        owned = [out for k, r in records for block, members in [corpus.blocks(k, r)[0]]
+                 for out in corpus.resolve_block(block, [members])]
+        return [corpus.identity_row(key, [alias], RUN) for key, alias in owned]
     return {"entities": entity_rows, "events": event_rows}[table](article)
 
 

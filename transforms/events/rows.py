@@ -9,6 +9,7 @@ from transforms.events import extract, timex
 from transforms.events.lexicon import Lexicon, default
 from transforms.events.mention import EventMention
 from transforms.provenance import row_provenance
+from transforms.who import events as who_events
 
 EXTRACTOR = "newsbeam-events/1"
 
@@ -21,7 +22,8 @@ def event_rows(article, lexicon: Lexicon | None = None) -> list[dict]:
     article_date = row["date"]
     if isinstance(article_date, str):
         article_date = dt.date.fromisoformat(article_date)
-    return [event_row(event, row, article_date, row["has_parse"]) for event in found]
+    return [who_events.annotate(event_row(event, row, article_date, row["has_parse"]),
+                                event, article) for event in found]
 
 
 def event_row(event: EventMention, row: dict, article_date: dt.date, has_parse: bool) -> dict:
@@ -46,6 +48,8 @@ def event_row(event: EventMention, row: dict, article_date: dt.date, has_parse: 
         "actor1": roles.actor1.row() if roles.actor1 else None,
         "actor2": roles.actor2.row() if roles.actor2 else None,
         "location": event.location.row() if event.location else None,
+        "action_geo": None,  # filled by transforms.who.events.annotate
+        "action_geo_from": None,
         "event_date": date,
         "date_precision": precision,
         "time_text": event.time.text if event.time else None,
