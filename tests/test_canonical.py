@@ -107,5 +107,7 @@ def test_case_variants_are_one_entity_with_one_row():
     assert entity.canonical_name == "Wiener Linien GmbH." and len(entity.mentions) == 2
     row = {"article_id": "a", "lead_end": 0, "source_uri": "a.txt", "month": "2020-01",
            "model": "m", "pipeline_version": "v", "run_id": "r"}
-    rows = entity_rows(ArticleContext(row, doc, resolve(doc)))
+    from transforms.entities.identity import local_keys
+    entities = resolve(doc)
+    rows = entity_rows(ArticleContext(row, doc, entities, {}, local_keys(doc, entities, {})))
     assert len({(r["article_id"], r["entity_key"]) for r in rows}) == len(rows) == 1
