@@ -9,6 +9,7 @@ from transforms.events import extract, timex
 from transforms.events.mention import EventMention
 from transforms.provenance import row_provenance
 from transforms.quotes.rows import char_spans, quote_id
+from transforms.who import events as who_events
 
 EXTRACTOR = "newsbeam-events/2"
 
@@ -19,7 +20,8 @@ def event_rows(article) -> list[dict]:
     article_date = row["date"]
     if isinstance(article_date, str):
         article_date = dt.date.fromisoformat(article_date)
-    return [event_row(event, article, article_date) for event in extract.events(article)]
+    return [who_events.annotate(event_row(event, article, article_date), event, article)
+            for event in extract.events(article)]
 
 
 def event_row(event: EventMention, article, article_date: dt.date) -> dict:
@@ -45,6 +47,8 @@ def event_row(event: EventMention, article, article_date: dt.date) -> dict:
         "actor1": roles.actor1.row() if roles.actor1 else None,
         "actor2": roles.actor2.row() if roles.actor2 else None,
         "location": event.location.row() if event.location else None,
+        "action_geo": None,  # filled by transforms.who.events.annotate
+        "action_geo_from": None,
         "event_date": date,
         "date_precision": precision,
         "time_text": event.time.text if event.time else None,

@@ -9,7 +9,7 @@ and claims, read the same ones).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from spacy.tokens import Doc
@@ -17,7 +17,9 @@ from spacy.tokens import Doc
 from transforms.coref import Coreference
 from transforms.coref.linking import Linker
 from transforms.entities.canonical import Entity, resolve
+from transforms.entities.identity import local_keys
 from transforms.events.lexicon import Lexicon, default
+from transforms.geo.resolve import places
 from transforms.nlp.annotated import doc_from_row
 from transforms.nlp.syntax import Syntax, for_doc
 from transforms.quotes.find import quotations
@@ -30,10 +32,17 @@ class ArticleContext:
     doc: Doc
     entities: list[Entity]  # read-only: shared by the extractors
     lexicon: Lexicon
+    geo: dict[str, dict] = field(default_factory=dict)  # entity_key -> geo struct
+    identity: dict[str, str] = field(default_factory=dict)  # entity_key -> identity_key
+    attributes: dict[str, tuple] = field(default_factory=dict)  # entity_key -> (country, type)
 
     @property
     def has_parse(self) -> bool:
         return bool(self.row["has_parse"])
+
+    @property
+    def entity_at(self) -> dict[int, Entity]:
+        return self.linker.entity_at
 
     @cached_property
     def syntax(self) -> Syntax:
@@ -58,5 +67,10 @@ class ArticleContext:
 
 
 def build(row: dict, lexicon: Lexicon | None = None) -> ArticleContext:
+    from transforms.who.actors import entity_attributes, shared
     doc = doc_from_row(row)
-    return ArticleContext(row, doc, resolve(doc), lexicon or default())
+    entities = resolve(doc)
+    geo = places(entities)
+    return ArticleContext(row, doc, entities, lexicon or default(), geo,
+                          local_keys(doc, entities, geo),
+                          entity_attributes(doc, entities, geo, shared()))

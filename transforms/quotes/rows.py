@@ -6,6 +6,7 @@ import hashlib
 
 from transforms.provenance import row_provenance
 from transforms.quotes.model import Quotation
+from transforms.who.events import argument_row
 
 EXTRACTOR = "newsbeam-quotes/1"
 
@@ -16,16 +17,16 @@ def quote_id(article_id: str, start: int, end: int, kind: str) -> str:
 
 def quote_rows(article) -> list[dict]:
     """The ``quotes`` rows of one article (an ``ArticleContext``)."""
-    row, doc = article.row, article.doc
-    return [quote_row(q, row, doc) for q in article.quotes]
+    return [quote_row(q, article) for q in article.quotes]
 
 
 def char_spans(quote: Quotation, doc) -> list[tuple[int, int]]:
     return [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)) for s, e in quote.spans]
 
 
-def quote_row(quote: Quotation, row: dict, doc) -> dict:
-    spans = char_spans(quote, doc)
+def quote_row(quote: Quotation, article) -> dict:
+    row = article.row
+    spans = char_spans(quote, article.doc)
     text = row["text"]
     cue = quote.cue
     return {
@@ -34,10 +35,10 @@ def quote_row(quote: Quotation, row: dict, doc) -> dict:
         "quote_text": " ".join(text[s:e] for s, e in spans),
         "spans": [{"start": s, "end": e} for s, e in spans],
         "kind": quote.kind,
-        "speaker": quote.speaker.row() if quote.speaker else None,
+        "speaker": argument_row(quote.speaker, article) if quote.speaker else None,
         "cue": {"text": cue.text, "lemma": cue.lemma, "start": cue.start, "end": cue.end}
         if cue else None,
-        "addressee": quote.addressee.row() if quote.addressee else None,
+        "addressee": argument_row(quote.addressee, article) if quote.addressee else None,
         "sentence_start": quote.sentences[0],
         "sentence_end": quote.sentences[1],
         "extractor": EXTRACTOR,

@@ -1,7 +1,8 @@
 """German: every word list, morphology rule, label scheme and the time grammar.
 
 The data is in this folder (``words.tsv``, ``maps.tsv``, ``patterns.tsv``,
-``schemes.tsv``, ``event_lexicon.tsv``, ``gazetteer.tsv``, ``demonyms.tsv``); this module
+``schemes.tsv``, ``event_lexicon.tsv``, ``gazetteer.tsv``, ``demonyms.tsv``,
+``actors.tsv``); this module
 reads it once and names it. The morphology rules that are code (genitives, verb stems,
 participles) are the functions below, so a rule lives in one place whoever applies it.
 """
@@ -23,6 +24,7 @@ ORGANISATION_INTRODUCER = pattern("organisation_introducer")
 SPOKESPERSON_NOUN = pattern("spokesperson_noun")
 SPOKESPERSON_HYPHEN = pattern("spokesperson_hyphen")
 NAME_TOKEN = pattern("name_token")
+NAME_INNER = pattern("name_inner")
 COMMON_NOUN_SUFFIX = pattern("common_noun_suffix")
 WEEKDAYS = ordered("weekdays")
 MONTHS = ordered("months")
@@ -180,6 +182,22 @@ def separable_bases(verb: str) -> list[str]:
 def table(name: str) -> list[list[str]]:
     """The rows of one of this language's own tables (``event_lexicon.tsv``, ...)."""
     return read_tsv(PACKAGE, name)
+
+
+def actors() -> tuple[dict[str, tuple[str | None, str]], dict[str, tuple[str | None, str]]]:
+    """``actors.tsv``: organisations by name and role nouns by lower-case word, each to
+    (ISO 3166-1 alpha-3 country or None, actor type)."""
+    orgs, roles = {}, {}
+    for kind, word, country, actor_type in table("actors.tsv"):
+        (orgs if kind == "org" else roles)[word] = (None if country == "-" else country,
+                                                    actor_type)
+    return orgs, roles
+
+
+def demonyms() -> dict[str, str]:
+    """``demonyms.tsv``: country-adjective stem -> the place it names ("russisch" ->
+    "Russland")."""
+    return {stem: place for stem, place in table("demonyms.tsv")}
 
 
 def table_text(name: str) -> str:
