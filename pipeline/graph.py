@@ -16,6 +16,7 @@ from apache_beam.transforms.trigger import AccumulationMode, AfterCount, AfterWa
 from pipeline import commit, summary
 from pipeline.progress import CountDone
 from schemas import TABLES
+from transforms.entities import corpus
 from transforms.errors import ERRORS_TAG
 from transforms.extract.transform import ExtractArticles, Extractors
 from transforms.nlp.handler import AnnotateArticles, SpacyModelHandler
@@ -26,17 +27,19 @@ from transforms.write.parquet import WriteTable
 def build(p: beam.Pipeline, *, files: list[tuple[str, int, float]], output: str, model: str,
           run: dict, manifest: dict, max_article_bytes: int, batch_size: int,
           max_chunk_chars: int | None = None, event_lexicon: str | None = None,
-          progress: str | None = None) -> dict:
+          previous_identities: list[str] = (), progress: str | None = None) -> dict:
     """Adds newsbeam to ``p`` for the listed ``files`` (path, size, mtime): every table
     is written to the run's staging folder, and the job's last step publishes them into
     ``output`` with the ``manifest`` (what the launcher knew, completed with the
-    counts). With ``progress`` (a local folder), the workers count the files they are
-    done with there (``pipeline/progress.py``). Returns the PCollection of each table's
-    rows."""
+    counts). ``previous_identities`` are the files of the output's current identities
+    table, which this run's table continues. With ``progress`` (a local folder), the
+    workers count the files they are done with there (``pipeline/progress.py``).
+    Returns the PCollection of each table's rows."""
     read = p | "Read articles" >> ReadArticles(files, max_article_bytes, run)
     stage = commit.staging_dir(output, run["run_id"])
     tables, written, done = _extract_and_write(read, stage, model, run, batch_size,
-                                               max_chunk_chars, event_lexicon)
+                                               max_chunk_chars, event_lexicon,
+                                               previous_identities=previous_identities)
     if progress:  # each file done, counted by the worker that did it, in the step that
         # did it: a consumer of each output, fused into its producer's stage (a Flatten
         # of outputs of different stages would hold every row until they all finished)
@@ -72,9 +75,36 @@ def build_streaming(files: beam.PCollection, *, output: str, model: str, run: di
     return tables
 
 
+class Identities(beam.PTransform):
+    """``entities`` rows (and the previous identities table) -> ``identities`` rows:
+    three keyed groupings (by entity key, by name block, by identity), so no worker
+    holds more than one block or identity at a time (``transforms/entities/corpus.py``)."""
+
+    def __init__(self, previous: list[str], run: dict):
+        super().__init__()
+        self.previous, self.run = list(previous), run
+
+    def expand(self, entities):
+        records = entities | "Alias records" >> beam.Map(corpus.alias_from_entity_row)
+        if self.previous:
+            earlier = (entities.pipeline | "Previous identities" >> beam.Create(self.previous)
+                       | "Read previous" >> beam.io.ReadAllFromParquet()
+                       | "Previous aliases" >> beam.FlatMap(corpus.aliases_from_identity_row))
+            records = (records, earlier) | "All aliases" >> beam.Flatten()
+        run = self.run
+        return (records
+                | "Per entity key" >> beam.CombinePerKey(corpus.combine)
+                | "Name blocks" >> beam.FlatMapTuple(corpus.blocks)
+                | "Group blocks" >> beam.GroupByKey()
+                | "Resolve blocks" >> beam.FlatMapTuple(corpus.resolve_block)
+                | "Group identities" >> beam.GroupByKey()
+                | "Identity rows" >> beam.Map(lambda kv: corpus.identity_row(kv[0], kv[1], run)))
+
+
 def _extract_and_write(read, base: str, model: str, run: dict, batch_size: int,
                        max_chunk_chars: int | None, event_lexicon: str | None,
-                       streaming: bool = False) -> tuple[dict, list, dict]:
+                       streaming: bool = False,
+                       previous_identities: list[str] = ()) -> tuple[dict, list, dict]:
     """The shared middle and end: returns each table's rows (by table name), the file
     results of every write, and what has one element per file done (an article through
     the NLP step, a file rejected, an article the NLP step failed on)."""
@@ -90,6 +120,10 @@ def _extract_and_write(read, base: str, model: str, run: dict, batch_size: int,
         | "Collect errors" >> beam.Flatten(),
         "ledger": read[LEDGER_TAG],
     }
+    if not streaming:  # a streaming job has no end at which the corpus is known
+        tables["identities"] = extracted["entities"] | "Identities" >> Identities(
+            previous_identities, run)
+    tables = {name: tables[name] for name in TABLES if name in tables}  # registry order
     written = [rows | f"Write {name}" >> WriteTable(TABLES[name], base, run["run_id"],
                                                     streaming=streaming)
                for name, rows in tables.items()]

@@ -89,12 +89,13 @@ def health(ctx: Context) -> Section:
 
 
 def entities_over_months(ctx: Context) -> Section:
-    by_identity = ctx.has("identities") and ctx.has("entities", "identity_key")
-    name = ("coalesce(i.canonical_name, e.canonical_name)" if by_identity
-            else "e.canonical_name || ' (' || e.label || ')'")
-    source = ("entities e LEFT JOIN identities i USING (identity_key)" if by_identity
-              else "entities e")
-    key = "e.identity_key" if by_identity else "e.entity_key"
+    by_identity = views.has_identities(ctx.tables)
+    if by_identity:  # every entity key under its current identity
+        key, name = "i.identity", "i.identity_name || ' (' || i.identity_label || ')'"
+        source = "entities e JOIN entity_identities i USING (entity_key)"
+    else:
+        key, name, source = "e.entity_key", "e.canonical_name || ' (' || e.label || ')'", \
+            "entities e"
     rows = ctx.rows(f"""
         WITH per AS (SELECT {key} AS k, any_value({name}) AS name, e.month,
                             count(DISTINCT e.article_id) AS articles
@@ -104,7 +105,9 @@ def entities_over_months(ctx: Context) -> Section:
         SELECT per.name, per.month, per.articles, top.total FROM per JOIN top USING (k)""")
     what = "identities" if by_identity else "entities"
     return Section(f"{what.capitalize()} over months",
-                   f"The {ctx.top} {what} named in most articles, articles per month.",
+                   f"The {ctx.top} {what} named in most articles, articles per month"
+                   + (" (every name of one real-world entity together)." if by_identity
+                      else "."),
                    charts=[charts.over_months(rows, "name", "articles")] if rows else [],
                    note=None if rows else "No entities yet.")
 
@@ -142,11 +145,12 @@ def actor_network(ctx: Context) -> list[Section]:
     if ctx.has("events", "actor1", "country_code"):
         levels.append(("countries", "e.actor1.country_code", "e.actor2.country_code",
                        "'country'", "'country'", "events e"))
-    if ctx.has("events", "actor1", "identity_key") and ctx.has("identities"):
+    if views.has_identities(ctx.tables):
         levels.append((
-            "identities", "i1.canonical_name", "i2.canonical_name", "i1.label", "i2.label",
-            "events e JOIN identities i1 ON i1.identity_key = e.actor1.identity_key "
-            "JOIN identities i2 ON i2.identity_key = e.actor2.identity_key"))
+            "identities", "i1.identity_name", "i2.identity_name", "i1.identity_label",
+            "i2.identity_label",
+            "events e JOIN entity_identities i1 ON i1.entity_key = e.actor1.entity_key "
+            "JOIN entity_identities i2 ON i2.entity_key = e.actor2.entity_key"))
     else:
         levels.append(("entities", "e.actor1.canonical_name", "e.actor2.canonical_name",
                        "e.actor1.label", "e.actor2.label", "events e"))
@@ -187,19 +191,15 @@ def event_map(ctx: Context) -> Section:
 
 def quoted_speakers(ctx: Context) -> Section:
     # speakers linked to an entity: an unresolved "er" or "ein Sprecher" is nobody
-    if ctx.has("quotes", "speaker", "canonical_name"):
-        source, what = "SELECT speaker.canonical_name AS speaker FROM quotes", "quotations"
-    else:  # until the quotes table exists: the speech acts among the events
-        source, what = ("SELECT actor1.canonical_name AS speaker FROM events WHERE "
-                        "event_type = 'STATEMENT' AND quote_text IS NOT NULL"), \
-            "statements with a quote (STATEMENT events)"
-    rows = ctx.rows(f"SELECT speaker, count(*) AS quotes FROM ({source}) "
-                    f"WHERE speaker IS NOT NULL GROUP BY ALL ORDER BY quotes DESC, speaker "
-                    f"LIMIT {ctx.top}")
-    return Section("Most quoted speakers", f"Speakers of {what}, where the speaker is "
-                                           f"linked to an entity.",
-                   charts=[charts.bars(rows, "speaker", "quotes", what, color="#72b7b2")]
-                   if rows else [], note=None if rows else "No quotations yet.")
+    rows = ctx.rows(f"SELECT speaker.canonical_name AS speaker, count(*) AS quotes "
+                    f"FROM quotes WHERE speaker.canonical_name IS NOT NULL GROUP BY ALL "
+                    f"ORDER BY quotes DESC, speaker LIMIT {ctx.top}")
+    return Section("Most quoted speakers", "Speakers of quotations, direct, indirect and "
+                                           "reported, where the speaker is linked to an "
+                                           "entity.",
+                   charts=[charts.bars(rows, "speaker", "quotes", "quotations",
+                                       color="#72b7b2")] if rows else [],
+                   note=None if rows else "No quotations yet.")
 
 
 def claims(ctx: Context) -> Section:

@@ -19,10 +19,11 @@ DESCRIPTION = """\
 newsbeam sql: DuckDB over newsbeam's output, with a view per table that holds its
 current rows (each source file's latest committed run), and flat views to read.
 
-Views: articles, entities, events, errors (current rows; <table>_all for every
-committed row, superseded ones included), ledger (each file's latest entry), runs,
-event_details (actors, place, who claims it and the evidence sentence as text),
-entity_details (with the article's date and lead).
+Views: one per table with its current rows (articles, entities, events, quotes,
+errors, identities; <table>_all for every committed row, superseded ones included),
+ledger (each file's latest entry), runs; event_details (actors, countries, place, who
+claims it and the evidence sentence as text), quote_details (speaker names),
+entity_details (with the article and the current identity), entity_identities.
 
   newsbeam sql out -c "SELECT event_type, modality, count(*) FROM events GROUP BY ALL"
   newsbeam sql out            # DuckDB's prompt; .tables lists the views

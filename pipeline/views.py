@@ -9,13 +9,17 @@ its source file's latest ledger entry by ``run_started_at``; rows of a run witho
 ledger entry (killed during its commit, or still committing) are never shown, and rows
 of a file processed again later (changed, ``--reprocess``) are superseded.
 
+A table that each run writes whole (``identities``: it has a ``run_id`` but no
+``source_uri``) holds the rows of the latest committed run that wrote it.
+
 For every table ``T`` of ``schemas.TABLES``: ``T`` holds the current rows and ``T_all``
 every row of committed runs, superseded ones included (``ledger`` is the latest entry
 per file, ``ledger_all`` every entry). ``runs`` has one row per committed run. The flat
 views put names instead of structs and text instead of offsets: ``event_details``
 (actors, place, who claims it, the evidence sentence), ``entity_details`` (with the
-article's date and lead), and ``<table>_details`` for any other table with articles
-(quotes, when the registry has them).
+article's date and lead, and the entity's current identity), ``quote_details``, and
+``<table>_details`` for any other table of articles; ``entity_identities`` maps every
+entity key to its current identity.
 
 Each view has exactly the registry's columns: files are read with ``union_by_name``, a
 column that older files lack is NULL, a struct is cast to the registry's struct (a
@@ -131,8 +135,12 @@ def table_views(con, output: str, tables: dict[str, Table]) -> list[str]:
         if keys == ("source_uri", "run_id"):  # rows of a file: its latest committed run
             every = _semi_join(rows, "ledger_all", keys)
             current = _semi_join(f"{table.name}_all", "ledger", keys)
-        elif keys == ("run_id",):  # rows of a run: any committed run
-            every = current = _semi_join(rows, "ledger_all", keys)
+        elif keys == ("run_id",):  # a table each run writes whole: the latest run's
+            every = _semi_join(rows, "ledger_all", keys)
+            current = (f"SELECT * FROM {table.name}_all WHERE run_id = (SELECT l.run_id "
+                       f"FROM ledger_all l SEMI JOIN {table.name}_all t ON t.run_id = "
+                       f"l.run_id ORDER BY l.run_started_at DESC NULLS LAST, l.run_id "
+                       f"DESC LIMIT 1)")
         else:
             every = current = f"SELECT * FROM {rows}"
         statements += [f"CREATE OR REPLACE VIEW {table.name}_all AS {every}",
@@ -181,16 +189,33 @@ def _article_join(alias: str) -> str:
             f"{alias}.run_id AND a.article_id = {alias}.article_id")
 
 
-def details(table: Table) -> str:
+def has_identities(tables: dict[str, Table]) -> bool:
+    return "identities" in tables and "aliases" in tables["identities"].columns
+
+
+def identity_view() -> str:
+    """Every entity key with its current identity (the latest identities table's
+    aliases): an identity learned by a later run applies to rows written earlier."""
+    return ("CREATE OR REPLACE VIEW entity_identities AS SELECT i.alias.entity_key AS "
+            "entity_key, i.identity_key AS identity, i.canonical_name AS identity_name, "
+            "i.label AS identity_label FROM (SELECT identity_key, canonical_name, label, "
+            "unnest(aliases) AS alias FROM identities) i")
+
+
+def details(table: Table, identities: bool = False) -> str:
     """Rows of a table about articles, flat, with their article's date and lead; events
-    also with their evidence sentence as text."""
+    also with their evidence sentence as text; entities with their current identity."""
     columns = _flat_columns(table, "t", EVENT_ARGUMENTS if table.name == "events" else None)
     columns += [f"a.{q(column)} AS {q(name)}" for column, name in _ARTICLE_COLUMNS]
+    joins = _article_join("t")
     if {"evidence_start", "evidence_end"} <= table.columns:
         columns.append("substr(a.text, t.evidence_start + 1, t.evidence_end - "
                        "t.evidence_start) AS evidence")
+    if identities and "entity_key" in table.columns:
+        columns += ["i.identity", "i.identity_name", "i.identity_label"]
+        joins += " LEFT JOIN entity_identities i ON i.entity_key = t.entity_key"
     return (f"CREATE OR REPLACE VIEW {singular(table.name)}_details AS SELECT "
-            f"{', '.join(columns)} FROM {table.name} t {_article_join('t')}")
+            f"{', '.join(columns)} FROM {table.name} t {joins}")
 
 
 def singular(name: str) -> str:
@@ -198,12 +223,13 @@ def singular(name: str) -> str:
 
 
 def flat_views(tables: dict[str, Table]) -> list[str]:
-    out = []
+    identities = has_identities(tables)
+    out = [identity_view()] if identities else []
     for table in tables.values():
         if table.name in _NOT_DETAILED or not {"article_id", "source_uri",
                                                "run_id"} <= table.columns:
             continue
-        out.append(details(table))
+        out.append(details(table, identities))
     return out
 
 

@@ -75,50 +75,71 @@ def test_every_table_exists_after_a_run_with_no_rows_of_it(seed_output, tmp_path
                       ).fetchall() == [(0,)]
 
 
-def _with_field(struct: pa.StructType, field: pa.Field) -> pa.StructType:
-    return pa.struct(list(struct) + [field])
-
-
-GEO = pa.struct([("geonames_id", pa.int64()), ("name", pa.string()),
-                 ("country_code", pa.string()), ("lat", pa.float64()),
-                 ("lon", pa.float64())])
-
-
-def extended_registry() -> dict[str, Table]:
-    """The registry as it will be once others land columns and tables: events with a
-    topic, actor countries and a geocoded place, and a quotes table."""
-    events = TABLES["events"].schema
-    for name in ("actor1", "actor2"):
-        index = events.get_field_index(name)
-        events = events.set(index, events.field(name).with_type(
-            _with_field(events.field(name).type, pa.field("country_code", pa.string()))))
-    events = events.append(pa.field("topic", pa.string())).append(pa.field("action_geo", GEO))
-    speaker = pa.struct([("text", pa.string()), ("entity_key", pa.string()),
-                         ("canonical_name", pa.string()), ("label", pa.string())])
-    quotes = pa.schema([("quote_id", pa.string()), ("article_id", pa.string()),
-                        ("quote_text", pa.string()), ("kind", pa.string()),
-                        ("speaker", speaker), ("source_uri", pa.string()),
-                        ("month", pa.string()), ("run_id", pa.string())])
+def with_topic() -> dict[str, Table]:
+    """The registry with a column still to come (articles.topic, events.topic)."""
     tables = dict(TABLES)
-    tables["events"] = Table("events", events, True, "events")
-    tables["quotes"] = Table("quotes", quotes, True, "quotes")
+    for name in ("articles", "events"):
+        table = TABLES[name]
+        tables[name] = Table(name, table.schema.append(pa.field("topic", pa.string())),
+                             table.partitioned, table.folder, table.counted_by)
     return tables
 
 
-def test_older_files_and_missing_tables_read_with_the_registrys_columns(seed_output):
-    tables = extended_registry()
-    con = views.connect(str(seed_output), tables)
+NEW_ARGUMENT_FIELDS = ("country_code", "actor_type", "identity_key")
+
+
+def old_output(seed_output, folder):
+    """A copy of ``seed_output`` as newsbeam wrote it before places, countries,
+    identities and quotes: events files without those columns, no quotes or identities
+    table."""
+    shutil.copytree(seed_output, folder)
+    for table in ("quotes", "identities"):
+        shutil.rmtree(folder / table)
+    for path in (folder / "events").glob("month=2*/*.parquet"):
+        events = pq.read_table(path).drop_columns(["action_geo", "action_geo_from", "quote_id"])
+        for name in ("actor1", "actor2", "location", "source"):
+            struct = events.column(name).combine_chunks()
+            kept = [f for f in struct.type if f.name not in NEW_ARGUMENT_FIELDS]
+            old = pa.StructArray.from_arrays([struct.field(f.name) for f in kept],
+                                             fields=kept, mask=struct.is_null())
+            events = events.set_column(events.schema.get_field_index(name), name, old)
+        pq.write_table(events, path)
+    return folder
+
+
+def test_older_files_and_missing_tables_read_with_the_registrys_columns(seed_output,
+                                                                        tmp_path):
+    out = old_output(seed_output, tmp_path / "old")
+    tables = with_topic()
+    con = views.connect(str(out), tables)
     events = con.sql("SELECT * FROM events")
     assert events.columns == tables["events"].schema.names
-    assert count(con, "SELECT count(*) FROM events WHERE topic IS NULL "
-                      "AND actor1.country_code IS NULL AND action_geo IS NULL") > 10
+    assert count(con, "SELECT count(*) FROM events") > 10
+    assert count(con, "SELECT count(*) FROM events WHERE topic IS NOT NULL OR "
+                      "actor1.country_code IS NOT NULL OR action_geo IS NOT NULL") == 0
     details = con.sql("SELECT * FROM event_details").columns
-    assert {"actor1_country_code", "actor2_country_code", "topic", "action_geo_lat",
-            "claimed_by", "evidence"} <= set(details)
-    assert count(con, "SELECT count(*) FROM quote_details") == 0  # no file yet: empty view
+    assert {"actor1", "actor1_country_code", "claimed_by_identity_key", "topic",
+            "action_geo_lat", "action_geo_from", "place", "evidence"} <= set(details)
+    assert count(con, "SELECT count(*) FROM quote_details") == 0  # no file: empty view
     # the speaker reads as a name, as an event's actors do
-    assert {"speaker", "speaker_label", "headline"} <= set(
+    assert {"speaker", "speaker_label", "cue_lemma", "headline"} <= set(
         con.sql("SELECT * FROM quote_details").columns)
+    assert count(con, "SELECT count(*) FROM entity_details WHERE identity IS NULL") > 10
+
+
+def test_identities_are_the_latest_committed_runs_and_apply_to_earlier_rows(
+        seed_output, tmp_path):
+    out = tmp_path / "out"
+    shutil.copytree(seed_output, out)
+    (first,) = (out / "identities").glob("*.parquet")
+    newsbeam(out, "--reprocess", "--run-id", "second")
+    con = views.connect(str(out))
+    assert count(con, "SELECT count(DISTINCT run_id) FROM identities_all") == 2
+    assert con.sql("SELECT DISTINCT run_id FROM identities").fetchall() == [("second",)]
+    assert count(con, "SELECT count(*) FROM identities") == pq.read_metadata(first).num_rows
+    # entities of the first run (superseded, in entities_all) map to current identities
+    assert count(con, "SELECT count(*) FROM entities_all e JOIN entity_identities i "
+                      "USING (entity_key) WHERE e.run_id <> 'second'") > 10
 
 
 def test_the_flat_views_read_as_text(seed_output):

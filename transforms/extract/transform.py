@@ -14,8 +14,10 @@ from transforms.errors import ERRORS_TAG, step_failure_row
 from transforms.events.lexicon import Lexicon, default
 from transforms.events.rows import event_rows
 from transforms.extract import context
+from transforms.quotes.rows import quote_rows
 
 Extractor = Callable[[context.ArticleContext], list[dict]]
+ContextBuilder = Callable[[dict], context.ArticleContext]
 
 
 def read_lexicon(path: str | None) -> Lexicon:
@@ -27,27 +29,27 @@ def read_lexicon(path: str | None) -> Lexicon:
 
 
 class Extractors:
-    """Picklable: makes every extractor once per worker (the event lexicon is read
-    there, not shipped with the job)."""
+    """Picklable: makes the context builder and every extractor once per worker (the
+    event lexicon is read there, not shipped with the job)."""
+
+    tables = ("entities", "events", "quotes")  # the extractors __call__ returns
 
     def __init__(self, lexicon_path: str | None = None):
         self.lexicon_path = lexicon_path
 
-    def __call__(self) -> dict[str, Extractor]:
+    def __call__(self) -> tuple[ContextBuilder, dict[str, Extractor]]:
         lexicon = read_lexicon(self.lexicon_path)
-        return {"entities": entity_rows,
-                "events": functools.partial(event_rows, lexicon=lexicon)}
-
-
-    tables = ("entities", "events")  # the keys __call__ returns, in this order
+        return (functools.partial(context.build, lexicon=lexicon),
+                {"entities": entity_rows, "events": event_rows, "quotes": quote_rows})
 
 
 class _ExtractFn(beam.DoFn):
-    def __init__(self, make_extractors: Callable[[], dict[str, Extractor]]):
+    def __init__(self, make_extractors: Callable[[], tuple[ContextBuilder,
+                                                           dict[str, Extractor]]]):
         self.make_extractors = make_extractors
 
     def setup(self):
-        self.extractors = self.make_extractors()
+        self.build_context, self.extractors = self.make_extractors()
         self.rows = {t: Metrics.counter("newsbeam", f"extract_{t}_rows")
                      for t in self.extractors}
         self.failed = {t: Metrics.counter("newsbeam", f"extract_{t}_failed")
@@ -55,7 +57,7 @@ class _ExtractFn(beam.DoFn):
 
     def process(self, row):
         try:
-            article = context.build(row)
+            article = self.build_context(row)
         except Exception as err:  # every extractor needs the context: each failed
             for table in self.extractors:
                 yield self._failure(row, table, err)
@@ -78,10 +80,12 @@ class _ExtractFn(beam.DoFn):
 
 class ExtractArticles(beam.PTransform):
     """Annotated rows -> each extractor's rows (one output tag per table) and
-    ``errors`` rows. ``make_extractors`` (called once per worker) returns the
-    extractors by table; ``tables`` names them up front for the output tags."""
+    ``errors`` rows. ``make_extractors`` (called once per worker) returns the context
+    builder and the extractors by table; ``tables`` names them up front for the output
+    tags."""
 
-    def __init__(self, make_extractors: Callable[[], dict[str, Extractor]],
+    def __init__(self, make_extractors: Callable[[], tuple[ContextBuilder,
+                                                           dict[str, Extractor]]],
                  tables: tuple[str, ...]):
         super().__init__()
         self.make_extractors = make_extractors
