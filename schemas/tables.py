@@ -281,7 +281,8 @@ LEDGER = pa.schema([
 
 
 # The identities of an output (``<output>/identities/*.parquet``): every run writes the
-# whole table anew from the last one and its own entities; readers take the latest run's.
+# whole table anew from the last one and its own entities, and its commit removes the
+# version before; readers take the latest run's (two versions only while a commit runs).
 IDENTITIES = pa.schema([
     _f("identity_key", pa.string(), "Key of one real-world entity.", False),
     _f("canonical_name", pa.string(), "Its name: the most frequent full form.", False),
@@ -318,6 +319,7 @@ class Table:
     partitioned: bool  # hive-partitioned by PARTITION_KEY
     folder: str  # under the output
     counted_by: str | None = None  # a run's manifest counts the rows by this column
+    whole: bool = False  # every run writes the whole table: its commit drops older versions
 
     @property
     def file_schema(self) -> pa.Schema:
@@ -340,6 +342,6 @@ TABLES: dict[str, Table] = {t.name: t for t in (
     Table("events", EVENTS, True, "events"),
     Table("quotes", QUOTES, True, "quotes"),
     Table("errors", ERRORS, True, "errors", counted_by="reason"),
-    Table("identities", IDENTITIES, False, "identities"),
+    Table("identities", IDENTITIES, False, "identities", whole=True),
     Table("ledger", LEDGER, False, "_ledger", counted_by="status"),
 )}

@@ -174,6 +174,7 @@ def build(path: Path) -> None:
     db.commit()
     db.execute("VACUUM")
     db.close()
+    os.chmod(tmp, 0o644)  # mkstemp's 0600 would hide it from another user (an image's)
     os.replace(tmp, path)  # atomic: two builders never leave a half-written index
 
 
