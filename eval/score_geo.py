@@ -24,12 +24,19 @@ genitives and case do to them), not how many German exonyms the index holds.
 Also printed: of the rows covered, how many got the country the list gives (a country's
 own code; for a city name, one of the countries that have a city of 15,000+ by that
 name); and the most frequent names not covered. Target of issue 13: coverage >= 95%.
+
+A second denominator without the list's blind spot: ``--sample N`` prints N LOC
+mentions drawn at random (``--seed``) with their sentence and nothing of what the
+geocoder made of them, for a person to judge whether each names a country, a city of
+15,000+ or neither (``eval/gold/geo_judged.jsonl``: article, mention offsets, judgment;
+never the text); ``--judged FILE`` then scores the coverage on the judged mentions.
 """
 
 from __future__ import annotations
 
 import argparse
 import gettext
+import json
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -102,11 +109,66 @@ def score(output: str, show: int = 20) -> dict:
             "missed": missed.most_common(show), "wrong": wrong.most_common(show)}
 
 
+def sample(output: str, n: int, seed: int) -> None:
+    """Print N random LOC mentions (one per entity row) with their sentence, blind."""
+    import random
+
+    import duckdb
+    con = duckdb.connect()
+    rows = current_entities(output, con).filter("label = 'LOC'").select(
+        "article_id, first_offset, mentions").order("article_id, first_offset").fetchall()
+    texts = dict(con.sql(f"""SELECT article_id, text FROM read_parquet(
+        '{output}/articles/*/*.parquet', hive_partitioning = true)""").fetchall())
+    picked = random.Random(seed).sample(rows, n)
+    for article_id, _, mentions in picked:
+        m = mentions[0]
+        text = texts[article_id]
+        left = max(text.rfind(". ", 0, m["start"]), text.rfind("\n", 0, m["start"])) + 1
+        right = min(i for i in (text.find(". ", m["end"]), text.find("\n", m["end"]),
+                                len(text)) if i >= 0)
+        print(json.dumps({"article_id": article_id, "start": m["start"], "end": m["end"],
+                          "mention": m["text"], "sentence": text[left:right + 1].strip()},
+                         ensure_ascii=False))
+
+
+def score_judged(output: str, judged: Path) -> dict:
+    """Coverage on the mentions a person judged to name a country or a city of 15,000+."""
+    wanted = [json.loads(line) for line in judged.read_text().splitlines() if line.strip()]
+    rows = current_entities(output).filter("label = 'LOC'").select(
+        "article_id, mentions, geo").to_arrow_table().to_pylist()
+    at = {(r["article_id"], m["start"], m["end"]): r["geo"]
+          for r in rows for m in r["mentions"]}
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for j in wanted:
+        geo = at.get((j["article_id"], j["start"], j["end"]))
+        counts[j["judgment"]]["total"] += 1
+        if geo and geo["lat"] is not None and geo["country_code"]:
+            counts[j["judgment"]]["covered"] += 1
+    return {k: dict(v) for k, v in counts.items()}
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("output")
     parser.add_argument("--show", type=int, default=20)
+    parser.add_argument("--sample", type=int, help="print N random LOC mentions to judge")
+    parser.add_argument("--seed", type=int, default=20261124)
+    parser.add_argument("--judged", type=Path, help="score the judged mentions of FILE")
     args = parser.parse_args(argv)
+    if args.sample:
+        sample(args.output, args.sample, args.seed)
+        return 0
+    if args.judged:
+        counts = score_judged(args.output, args.judged)
+        for kind, v in sorted(counts.items()):
+            print(f"judged {kind:8} {v.get('covered', 0):>4} of {v['total']:>4} with "
+                  f"coordinates and country")
+        named = [counts.get(k, Counter()) for k in ("country", "city")]
+        total = sum(v.get("total", 0) for v in named)
+        covered = sum(v.get("covered", 0) for v in named)
+        print(f"coverage of judged countries and cities >= {MIN_POPULATION:,}: "
+              f"{covered} of {total} ({100 * covered / max(total, 1):.1f}%)")
+        return 0
     r = score(args.output, args.show)
     coverage = r["coverage"] or 0
     print(f"LOC entity rows naming a listed country or city >= {MIN_POPULATION:,}: {r['rows']}")

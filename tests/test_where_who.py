@@ -257,3 +257,11 @@ def test_a_file_processed_again_counts_once_and_one_identities_version_is_kept(t
     now = identities()
     assert "Merkel" not in now and now["Werner Faymann"] == (1, [1])
     assert now["Wien"] == (1, [1])
+
+
+def test_a_state_named_like_its_city_is_the_city_and_one_without_stays_the_state():
+    for city in ("Solothurn", "Maribor", "Salzburg", "Genf"):
+        geo = _geo(["Er", "lebt", "in", city, "."], [(3, 4, "LOC")])[city]
+        assert geo["feature"] == "city" and geo["lat"] is not None, city
+    brandenburg = _geo(["In", "Brandenburg", "wird", "gewählt", "."], [(1, 2, "LOC")])
+    assert brandenburg["Brandenburg"]["feature"] == "region"  # no city of its own name
