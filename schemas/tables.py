@@ -293,19 +293,22 @@ IDENTITIES = pa.schema([
            False),
         _f("name", pa.string(), "That entity's canonical name.", False),
         _f("label", pa.string(), "That entity's label.", False),
-        _f("articles", pa.int64(), "Article occurrences under that key.", False),
+        _f("articles", pa.int64(), "Articles under that key (a file processed again "
+           "counts once).", False),
         _f("article_identity", pa.string(), "The identity its articles gave it "
            "(entities.identity_key, the majority); it differs from identity_key where "
            "the corpus folded it (a surname, an acronym defined elsewhere).", False),
     )), "Every entity key that names it: join entities.entity_key to these.", False),
     _f("geo", GEO, "Places: the place."),
-    _f("articles", pa.int64(), "Article occurrences, all aliases together.", False),
+    _f("articles", pa.int64(), "Articles, all aliases together (a file processed again "
+       "counts once).", False),
     _f("first_seen", pa.date32(), "Earliest article date.", False),
     _f("last_seen", pa.date32(), "Latest article date.", False),
     _f("pipeline_version", pa.string(), "newsbeam version of that run.", False),
     _f("run_id", pa.string(), "Run that wrote this version of the table.", False),
     _f("run_started_at", pa.timestamp("us", tz="UTC"), "When that run started: the "
-       "current table is the latest run's rows.", False),
+       "current table is the latest run's rows (the folder holds one version, two only "
+       "while a commit runs).", False),
 ])
 
 

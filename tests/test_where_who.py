@@ -265,3 +265,6 @@ def test_a_state_named_like_its_city_is_the_city_and_one_without_stays_the_state
         assert geo["feature"] == "city" and geo["lat"] is not None, city
     brandenburg = _geo(["In", "Brandenburg", "wird", "gewählt", "."], [(1, 2, "LOC")])
     assert brandenburg["Brandenburg"]["feature"] == "region"  # no city of its own name
+    florida = _geo(["Der", "Hurrikan", "traf", "Florida", "in", "den", "USA", "."],
+                   [(3, 4, "LOC"), (6, 7, "LOC", "Vereinigte Staaten")])["Florida"]
+    assert (florida["feature"], florida["country_code"]) == ("region", "USA")  # no village

@@ -27,6 +27,7 @@ from transforms.lang import de
 _CONTEXT_BONUS = 2.5
 _PRIMARY_BONUS = 0.5
 _REGION_POPULATION = 100_000
+_NAMESAKE_POPULATION = 15_000  # a state is not its village ("Florida", New York)
 
 
 @functools.lru_cache(maxsize=1)
@@ -85,11 +86,12 @@ def places(entities, index: PlaceIndex | None = None) -> dict[str, dict]:
 def _namesake_city(best: Place, cands) -> Place:
     """A state or canton without a point that shares its name with a city of its own
     country ("Salzburg", "Solothurn", "Genf") is that city: the city is what "in
-    Salzburg" means more often, and it has coordinates. The city's own name, or a
-    large city's German one, not a village that merely holds the name."""
+    Salzburg" means more often, and it has coordinates. A town of 15,000+ by its own
+    name, or a large city by its German one; never a village that holds the name."""
     if best.feature != "region" or best.lat is not None:
         return best
     cities = [c for c in cands if c.feature == "city" and c.country_code == best.country_code
+              and c.population >= _NAMESAKE_POPULATION
               and (c.primary or c.population >= _REGION_POPULATION)]
     return max(cities, key=lambda c: c.population) if cities else best
 
