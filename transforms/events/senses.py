@@ -14,7 +14,9 @@ that cannot be checked (no parse, no such argument) does not reject. Constraints
 * ``refl`` / ``no-refl``: the verb must / must not be reflexive ("sich einigen");
 * ``no-obj:REGEX``: the object's lemma must not match;
 * ``recipient``: a dative or a recipient PP must be there;
-* ``content``: a speech cue counts only where it introduces a quotation.
+* ``content``: a speech cue counts only where it introduces a quotation;
+* ``no-report``: a speech cue whose object is no claim ("lehnte den Plan ab") makes no
+  quotation of its sentence when it has no clause or quote.
 """
 
 from __future__ import annotations
@@ -23,14 +25,14 @@ import re
 
 from spacy.tokens import Token
 
-from transforms.events.tokens import is_reflexive, is_verb
+from transforms.events.tokens import is_nominal, is_reflexive, is_verb
 from transforms.lang import de
 from transforms.nlp.syntax import AGENT, DAT, OBJ, PASS_SUBJ, SUBJ, preposition
 
 _ACTOR_NOUNS = tuple(de.words("group_nouns") | de.words("coref_person_nouns")
                      | de.words("person_titles") | de.words("coref_org_nouns"))
 _PRONOUNS = de.words("referring_pronouns")
-_KINDS = ("subj:actor", "obj:actor", "refl", "no-refl", "recipient", "content")
+_KINDS = ("subj:actor", "obj:actor", "refl", "no-refl", "recipient", "content", "no-report")
 _PREFIXED = ("prep:", "no-prep:", "no-obj:")
 
 
@@ -57,6 +59,8 @@ def fits(constraints: tuple[str, ...], token: Token, article) -> bool:
 def _holds(constraint: str, token: Token, article) -> bool:
     if constraint == "content":
         return token.i in article.quote_cues
+    if constraint == "no-report":
+        return True  # read by the quotation finder: no quotation of the sentence itself
     if not article.has_parse:
         return True
     s = article.syntax
@@ -116,9 +120,10 @@ def is_actor(token: Token, article) -> bool:
         if "Yes" in token.morph.get("Poss"):
             return False  # "seinen Rücktritt": whose, not who
         return "Prs" in token.morph.get("PronType") or token.lower_ in _PRONOUNS
-    if token.pos_ in ("NOUN", "PROPN") and token.lower_.endswith(_ACTOR_NOUNS):
+    nominal = is_nominal(token) and token.pos_ != "PRON"
+    if nominal and token.lower_.endswith(_ACTOR_NOUNS):
         return True
-    if token.pos_ in ("NOUN", "PROPN") and token.text[:1].isupper() and \
+    if nominal and token.text[:1].isupper() and \
             token.text not in de.known_nouns():
         return True  # a name the model missed ("Veliz"), not a word of the language
     return article.linker.link(token).entity is not None

@@ -3,7 +3,8 @@
 Verbs by lemma, lookup table or stem, separable verbs with their particle ("feuerte ...
 ab" -> abfeuern), nouns by lemma or as the head of a compound ("Waffenlieferungen" ->
 Waffenlieferung). A verb with a separated particle is another verb: "trifft ... zu" is
-"zutreffen", which is no meeting, so the bare "treffen" does not match it. A compound's
+"zutreffen", which is no meeting, so the bare "treffen" does not match it (but "sagte
+weiter" still says: a few particles only mark that something goes on). A compound's
 first part must be a word, not a derivational prefix ("Entwarnung" is no "Warnung"). Of a
 lemma's lexicon rows, the first whose cue and constraints fit the trigger's arguments is
 its sense (``senses``); a word whose rows all fail is no event. A token inside an entity
@@ -30,6 +31,7 @@ from transforms.nlp.syntax import PARTICLE
 _PARTICLE_TAG = de.TAGS["particle"]
 _PREFIXES = tuple(de.words("derivational_prefixes"))
 _PREFIX_WORDS = frozenset(de.SEPARABLE_PREFIXES)
+_ASPECT_PARTICLES = de.words("aspect_particles")
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,8 @@ def sense(token: Token, sent: Span, article, ignore: frozenset = frozenset()) ->
 def _verb_lemma(token: Token, sent: Span, article) -> tuple[str, Token | None] | None:
     lexicon = article.lexicon
     particle = _particle(token, sent, article)
+    if particle is not None and particle.lower_ in _ASPECT_PARTICLES:
+        particle = None  # "sagte weiter": still saying
     if particle is not None:
         lemma = lexicon.verb_lemma(token.lemma_, token.text, particle.lower_)
         if lemma is None or not lemma.startswith(particle.lower_):

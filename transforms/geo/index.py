@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import functools
 import gettext
-import math
 import os
 import re
 import sqlite3

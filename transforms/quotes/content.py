@@ -103,13 +103,19 @@ def _break_after(cue: int, stop: int, doc) -> int:
 
 def for_attribution(phrase: tuple[int, int], sent: Span, article,
                     others: list[int] = ()) -> list[tuple[int, int]]:
-    """The sentence without the attribution phrase [start, end) and its commas, and
-    without the clauses of the sentence's other cues ("..., so Celebi, die auch angab,
-    dass ...": the clause after "angab" is hers by that cue, not by "so")."""
+    """The clause the attribution phrase [start, end) stands in, to the sentence's end,
+    without the phrase and its commas, and without the clauses of the sentence's other
+    cues ("..., so Celebi, die auch angab, dass ...": the clause after "angab" is hers by
+    that cue, not by "so")."""
     doc = article.doc
     earlier = [i for i in others if i < phrase[0]]
     later = [i for i in others if i >= phrase[1]]
     start = _break_after(earlier[-1], phrase[0], doc) if earlier else sent.start
+    # The claim is the clause the phrase stands in: "..., nach Polizeiangaben waren es
+    # zirka 1.000" does not vouch for what comes before the comma.
+    clause = next((i + 1 for i in range(phrase[0] - 1, start - 1, -1)
+                   if doc[i].text in BREAKS), start)
+    start = max(start, clause)
     stop = _clause_start(phrase[1], later[0], doc) if later else _content_end(sent)
     spans = _trimmed(doc, start, phrase[0]) + _trimmed(doc, phrase[1], stop)
     return [(s, e) for s, e in spans if e - s >= 2]

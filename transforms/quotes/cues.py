@@ -18,6 +18,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from transforms.events import triggers
+from transforms.events.tokens import is_nominal
 from transforms.lang import de
 from transforms.nlp.syntax import CASE, GEN, NMOD, noun_phrase
 from transforms.quotes.model import Cue
@@ -39,7 +40,8 @@ def verb_cues(sent: Span, article, inside_quote) -> list[tuple[Cue, None]]:
         words = [token] + ([found.particle] if found.particle is not None else [])
         cue = _cue(words, found.entry.lemma, verb=found.entry.pos == "VERB",
                    event=found.entry.is_event)
-        out.append((replace(cue, needs_content="content" in found.entry.constraints), None))
+        needs_content = bool({"content", "no-report"} & set(found.entry.constraints))
+        out.append((replace(cue, needs_content=needs_content), None))
     return out
 
 
@@ -69,8 +71,8 @@ def attribution_cues(sent: Span, article, inside_quote) -> list[tuple[Cue, list[
                 speaker = _source_phrase(token, tokens[k + 1:], article)
                 out.append((_with_words(cue, [preposition, *speaker]), speaker))
         elif low in _INVERTED_SO and k and tokens[k - 1].text in {",", *de.CLOSING_QUOTES}:
-            speaker = _after(token, tokens[k + 1:], article)
-            if speaker and _clause_ends_after(speaker, sent):
+            speaker = _rest_of_clause(token, sent)
+            if speaker:
                 out.append((_with_words(_cue([token], low, attribution=True),
                                         [token, *speaker]), speaker))
         elif low in _ANAPHORIC:
@@ -106,7 +108,7 @@ def _after(marker: Token, rest: list[Token], article) -> list[Token]:
         if token.i in article.linker.entity_at:
             start, end = article.linker.mention_span[token.i]
             return list(article.doc[start:end])
-        if token.pos_ in ("NOUN", "PROPN"):
+        if is_nominal(token) and token.pos_ != "PRON":
             return list(_phrase(token, article))
     return []
 
@@ -134,7 +136,7 @@ def _before(marker: Token, before: list[Token], article) -> list[Token]:
         if token.i in article.linker.entity_at:
             start, end = article.linker.mention_span[token.i]
             return list(article.doc[start:end])
-        if token.pos_ in ("NOUN", "PROPN"):
+        if is_nominal(token) and token.pos_ != "PRON":
             return list(noun_phrase(token))
     return []
 
@@ -154,8 +156,14 @@ def _phrase(head: Token, article) -> Span:
     return phrase
 
 
-def _clause_ends_after(words: list[Token], sent: Span) -> bool:
-    """", so X." only at the end of a clause (not "so viele wie nie")."""
-    after = words[-1].i + 1
-    return after >= sent.end or sent.doc[after].text in {",", ".", ";", ":", "!", "?"} or \
-        sent.doc[after].is_space
+def _rest_of_clause(marker: Token, sent: Span) -> list[Token]:
+    """", so der Chef des Verwaltungsrats Ulrich Müller.": the words up to the clause's
+    end, when they are a noun phrase (no verb; not "so viele wie nie")."""
+    words = []
+    for token in sent.doc[marker.i + 1:sent.end]:
+        if token.text in {",", ".", ";", ":", "!", "?"} or token.is_space:
+            break
+        if token.pos_ in ("VERB", "AUX"):
+            return []
+        words.append(token)
+    return words if any(is_nominal(t) for t in words) else []

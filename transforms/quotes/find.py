@@ -73,8 +73,11 @@ def _adjacent(spans, sentence_of, sentence_cues, used, article):
         if n in merged:
             continue
         first, last = sentence_of[start], sentence_of[end - 1]
-        cue, words = _next_to(start, end, sentence_cues[first] + (
-            sentence_cues[last] if last != first else []), article)
+        # A parser may end a sentence at the colon before a quote or at its closing mark.
+        near = {first, last, sentence_of[max(0, start - 2)],
+                sentence_of[min(len(sentence_of) - 1, end + 2)]}
+        cue, words = _next_to(start, end, [c for k in sorted(near) for c in sentence_cues[k]],
+                              article)
         if cue is None:
             rest.append((start, end))
             continue
@@ -178,26 +181,39 @@ def _remaining(spans, sentence_of, paragraph_of, sentence_cues, quotes, article)
                 quote.cue = cue
                 quote.speaker = _speaker(cue, words, quote, quotes, article)
             else:
-                quote.speaker = _colon_speaker(start, doc[start].sent, article) or \
-                    _voice(start, k, sentence_of, paragraph_of, quotes + out)
-        if holder is None and quote.speaker is None and \
-                _words(doc, start, end) < _MIN_UNATTRIBUTED_WORDS:
-            continue
+                quote.speaker = _colon_speaker(start, article)
+                if quote.speaker is None:  # a short quote nobody introduces is a term
+                    if _words(doc, start, end) < _MIN_UNATTRIBUTED_WORDS:
+                        continue
+                    quote.speaker = _voice(start, k, sentence_of, paragraph_of,
+                                           quotes + out, article)
         out.append(quote)
     return out
 
 
-def _voice(start, k, sentence_of, paragraph_of, before):
-    """The speaker of the quotation just before, when it is near enough to go on."""
+def _voice(start, k, sentence_of, paragraph_of, before, article):
+    """The speaker of the quotation just before, when it is near enough to go on; else
+    who acts in the sentence before, in the same paragraph ("X verurteilte die Haltung
+    der Regierung. „…“")."""
     earlier = [q for q in before if q.start < start and q.speaker is not None]
-    if not earlier:
-        return None
-    last = max(earlier, key=lambda q: q.end)
-    last_sentence = sentence_of[last.end - 1]
-    if k - last_sentence <= _VOICE_REACH and \
-            paragraph_of[k] - paragraph_of[last_sentence] <= 1:
-        return last.speaker
+    if earlier:
+        last = max(earlier, key=lambda q: q.end)
+        last_sentence = sentence_of[last.end - 1]
+        if k - last_sentence <= _VOICE_REACH and \
+                paragraph_of[k] - paragraph_of[last_sentence] <= 1:
+            return last.speaker
+    sentences = list(article.doc.sents)
+    if k and paragraph_of[k - 1] == paragraph_of[k]:
+        root = sentences[k - 1].root
+        speaker = speakers.of_verb(_verb_cue(root), article, lambda i: False)
+        if speaker is not None and speaker.entity is not None and \
+                speaker.entity.label in ("PER", "ORG"):
+            return speaker
     return None
+
+
+def _verb_cue(verb) -> Cue:
+    return Cue((verb.i,), verb.text, verb.lemma_, verb.idx, verb.idx + len(verb.text), True)
 
 
 def _speaker(cue: Cue, words, quote: Quotation, before: list[Quotation], article):
@@ -208,8 +224,7 @@ def _speaker(cue: Cue, words, quote: Quotation, before: list[Quotation], article
         return previous[-1].speaker if previous else None
     if not words:  # "nach eigenen Angaben": the sentence's subject
         root = article.doc[cue.tokens[0]].sent.root
-        return speakers.of_verb(Cue((root.i,), root.text, root.lemma_, root.idx,
-                                    root.idx + len(root.text), True), article, quote.covers)
+        return speakers.of_verb(_verb_cue(root), article, quote.covers)
     return speakers.of_phrase(words, article)
 
 
@@ -230,17 +245,24 @@ def _next_to(start: int, end: int, candidates, article):
     return None, None
 
 
-def _colon_speaker(start: int, sent: Span, article):
-    """"CDU-Innenexperte Wolfgang Bosbach: „…“": the name before the colon."""
+def _colon_speaker(start: int, article):
+    """Who speaks after a colon: the name before it ("CDU-Innenexperte Wolfgang Bosbach:
+    „…“"), else who acts in the clause before it ("Er fuhr fort: „…“", "Der Minister
+    zeigte sich besorgt: „…“")."""
     doc = article.doc
     colon = start - 2  # the opening mark is at start - 1
-    if colon < sent.start or doc[colon].text != ":":
+    if colon < 0 or doc[colon].text != ":":
         return None
+    sent = doc[colon].sent
     linker = article.linker
-    for i in range(colon - 1, max(sent.start, colon - 6) - 1, -1):
-        if i in linker.entity_at and linker.entity_at[i].label in ("PER", "ORG"):
-            return linker.mention(i)
-    return None
+    clause = list(doc[sent.start:colon])
+    verbs = [t for t in clause if t.pos_ in ("VERB", "AUX")]
+    if not verbs:
+        for t in reversed(clause[-6:]):
+            if t.i in linker.entity_at and linker.entity_at[t.i].label in ("PER", "ORG"):
+                return linker.mention(t.i)
+        return None
+    return speakers.of_verb(_verb_cue(verbs[0]), article, lambda i: i >= colon)
 
 
 def _term(span: tuple[int, int], article) -> bool:

@@ -4,7 +4,7 @@ the event gains its place on the map."""
 from __future__ import annotations
 
 from transforms.geo.resolve import dominant
-from transforms.who.actors import describe, entity_attributes, shared
+from transforms.who.actors import describe, shared
 
 _ARGUMENTS = ("actor1", "actor2", "source", "location")
 
