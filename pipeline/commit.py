@@ -147,11 +147,29 @@ def _finish(output: str, run_id: str, journal: str, moves, manifest: dict) -> st
             FileSystems.rename([source], [target])
         elif not FileSystems.exists(target):
             raise RuntimeError(f"commit of run {run_id}: {source} is missing")
+    remove_superseded(output, [target for _, target in moves])
     path = manifest_path(output, run_id)
     _write_json(path, manifest)
     FileSystems.delete([journal])
     remove_staging(output, run_id)
     return path
+
+
+def remove_superseded(output: str, published: list[str]) -> None:
+    """A table that every run writes whole (``Table.whole``: the identities) keeps only
+    the version just published: the files of its folder that this commit did not
+    publish are earlier versions, which no reader needs. Runs after the moves, so a
+    reader always finds a version (two for a moment, told apart by ``run_started_at``);
+    a commit cut short here is finished, and this done, by the next run's recovery."""
+    for table in TABLES.values():
+        folder = FileSystems.join(output, table.folder)
+        names = {p.rsplit("/", 1)[-1] for p in published if p.startswith(folder + "/")}
+        if not table.whole or not names:
+            continue
+        old = [p for p in matching_paths(FileSystems.join(folder, "*.parquet"))
+               if p.rsplit("/", 1)[-1] not in names]
+        if old:
+            FileSystems.delete(old)
 
 
 def remove_staging(output: str, run_id: str) -> None:

@@ -27,19 +27,23 @@ from transforms.write.parquet import WriteTable
 def build(p: beam.Pipeline, *, files: list[tuple[str, int, float]], output: str, model: str,
           run: dict, manifest: dict, max_article_bytes: int, batch_size: int,
           max_chunk_chars: int | None = None, event_lexicon: str | None = None,
-          previous_identities: list[str] = (), progress: str | None = None) -> dict:
+          previous_identities: list[str] = (), replaced: dict[str, str] | None = None,
+          replaced_files: list[str] = (), progress: str | None = None) -> dict:
     """Adds newsbeam to ``p`` for the listed ``files`` (path, size, mtime): every table
     is written to the run's staging folder, and the job's last step publishes them into
     ``output`` with the ``manifest`` (what the launcher knew, completed with the
     counts). ``previous_identities`` are the files of the output's current identities
-    table, which this run's table continues. With ``progress`` (a local folder), the
-    workers count the files they are done with there (``pipeline/progress.py``).
-    Returns the PCollection of each table's rows."""
+    table, which this run's table continues; ``replaced`` and ``replaced_files`` say
+    which of the rows it counted this run replaces (see :class:`Identities`). With
+    ``progress`` (a local folder), the workers count the files they are done with there
+    (``pipeline/progress.py``). Returns the PCollection of each table's rows."""
     read = p | "Read articles" >> ReadArticles(files, max_article_bytes, run)
     stage = commit.staging_dir(output, run["run_id"])
     tables, written, done = _extract_and_write(read, stage, model, run, batch_size,
                                                max_chunk_chars, event_lexicon,
-                                               previous_identities=previous_identities)
+                                               previous_identities=previous_identities,
+                                               replaced=replaced,
+                                               replaced_files=replaced_files)
     if progress:  # each file done, counted by the worker that did it, in the step that
         # did it: a consumer of each output, fused into its producer's stage (a Flatten
         # of outputs of different stages would hold every row until they all finished)
@@ -78,11 +82,17 @@ def build_streaming(files: beam.PCollection, *, output: str, model: str, run: di
 class Identities(beam.PTransform):
     """``entities`` rows (and the previous identities table) -> ``identities`` rows:
     three keyed groupings (by entity key, by name block, by identity), so no worker
-    holds more than one block or identity at a time (``transforms/entities/corpus.py``)."""
+    holds more than one block or identity at a time (``transforms/entities/corpus.py``).
 
-    def __init__(self, previous: list[str], run: dict):
+    ``replaced`` are the files the run processes again (source URI -> the run that holds
+    their current rows) and ``replaced_files`` the entities files of those runs: their
+    rows of those files were counted in the previous table and are taken out again."""
+
+    def __init__(self, previous: list[str], run: dict, replaced: dict[str, str] | None = None,
+                 replaced_files: list[str] = ()):
         super().__init__()
         self.previous, self.run = list(previous), run
+        self.replaced, self.replaced_files = dict(replaced or {}), list(replaced_files)
 
     def expand(self, entities):
         records = entities | "Alias records" >> beam.Map(corpus.alias_from_entity_row)
@@ -91,6 +101,17 @@ class Identities(beam.PTransform):
                        | "Read previous" >> beam.io.ReadAllFromParquet()
                        | "Previous aliases" >> beam.FlatMap(corpus.aliases_from_identity_row))
             records = (records, earlier) | "All aliases" >> beam.Flatten()
+        if self.previous and self.replaced_files:
+            replaced = self.replaced
+            retracted = (entities.pipeline
+                         | "Replaced entities files" >> beam.Create(self.replaced_files)
+                         | "Read replaced" >> beam.io.ReadAllFromParquet(columns=[
+                             "entity_key", "canonical_name", "label", "identity_key",
+                             "source_uri", "run_id"])
+                         | "Rows processed again" >> beam.Filter(
+                             lambda r: replaced.get(r["source_uri"]) == r["run_id"])
+                         | "Retractions" >> beam.Map(corpus.retraction_from_entity_row))
+            records = (records, retracted) | "With retractions" >> beam.Flatten()
         run = self.run
         return (records
                 | "Per entity key" >> beam.CombinePerKey(corpus.combine)
@@ -103,8 +124,9 @@ class Identities(beam.PTransform):
 
 def _extract_and_write(read, base: str, model: str, run: dict, batch_size: int,
                        max_chunk_chars: int | None, event_lexicon: str | None,
-                       streaming: bool = False,
-                       previous_identities: list[str] = ()) -> tuple[dict, list, dict]:
+                       streaming: bool = False, previous_identities: list[str] = (),
+                       replaced: dict[str, str] | None = None,
+                       replaced_files: list[str] = ()) -> tuple[dict, list, dict]:
     """The shared middle and end: returns each table's rows (by table name), the file
     results of every write, and what has one element per file done (an article through
     the NLP step, a file rejected, an article the NLP step failed on)."""
@@ -122,7 +144,7 @@ def _extract_and_write(read, base: str, model: str, run: dict, batch_size: int,
     }
     if not streaming:  # a streaming job has no end at which the corpus is known
         tables["identities"] = extracted["entities"] | "Identities" >> Identities(
-            previous_identities, run)
+            previous_identities, run, replaced, replaced_files)
     tables = {name: tables[name] for name in TABLES if name in tables}  # registry order
     written = [rows | f"Write {name}" >> WriteTable(TABLES[name], base, run["run_id"],
                                                     streaming=streaming)

@@ -138,7 +138,8 @@ def _batch(launch: _Launch) -> RunReport:
     started, started_epoch = time.monotonic(), launch.run_info["started_at"].timestamp()
     commit.recover(output)
     listing = list_files(launch.inputs)
-    work = ledger.plan(listing, ledger.load(output), reprocess=args.reprocess)
+    ingested = ledger.load(output)
+    work = ledger.plan(listing, ingested, reprocess=args.reprocess)
     manifest = {**launch.run_info, "runner": launch.runner_name, "workers": launch.workers,
                 "inputs": launch.inputs, "output": output, "files_listed": len(listing),
                 "files_new": work.new, "files_changed": work.changed,
@@ -155,6 +156,8 @@ def _batch(launch: _Launch) -> RunReport:
         return report
 
     dry_run = options.view_as(TestOptions).dry_run
+    replaced = {path: ingested[path]["run_id"] for path, _, _ in work.process
+                if path in ingested}
     tracker = (progress.Tracker(len(work.process), live=False if args.verbose else None)
                if launch.workers is not None and not dry_run else contextlib.nullcontext())
     with tracker:  # a local run's p.run() blocks until the job is done
@@ -164,6 +167,8 @@ def _batch(launch: _Launch) -> RunReport:
                     max_article_bytes=args.max_article_bytes,
                     batch_size=args.nlp_batch_size, event_lexicon=args.event_lexicon,
                     previous_identities=current_identity_files(output),
+                    replaced=replaced,
+                    replaced_files=entity_files_of_runs(output, replaced),
                     progress=getattr(tracker, "folder", None))
         result = p.run()
     if dry_run:  # the job was built, nothing submitted
@@ -211,9 +216,9 @@ def _streaming(launch: _Launch) -> RunReport:
 
 def current_identity_files(output: str) -> list[str]:
     """The files of the output's current identities table: the latest run's (each run
-    writes the whole table). Only their ``run_started_at`` column is read here; the job
-    reads the rows."""
-    import pyarrow as pa
+    writes the whole table, and its commit removes the versions before it, so there is
+    one unless a commit was cut short). Of each file only the footer and the first
+    ``run_started_at`` value are read; the job reads the rows."""
     import pyarrow.parquet as pq
 
     from schemas import TABLES
@@ -222,13 +227,26 @@ def current_identity_files(output: str) -> list[str]:
     for path in matching_paths(FileSystems.join(output, TABLES["identities"].folder,
                                                 "*.parquet")):
         with FileSystems.open(path) as fh:
-            column = pq.read_table(pa.BufferReader(fh.read()), columns=["run_started_at"])
-        if column.num_rows:
-            started[path] = column.column(0)[0].as_py()
+            parquet = pq.ParquetFile(fh)
+            if parquet.metadata.num_rows:
+                column = parquet.read_row_group(0, columns=["run_started_at"]).column(0)
+                started[path] = column[0].as_py()
     if not started:
         return []
     latest = max(started.values())
     return sorted(p for p, t in started.items() if t == latest)
+
+
+def entity_files_of_runs(output: str, runs: dict[str, str]) -> list[str]:
+    """The entities files written by the runs that hold the current rows of the files
+    this run processes again (a file's name carries its run id), for the identities'
+    recount."""
+    from schemas import TABLES
+    from transforms.read.listing import matching_paths
+    table = TABLES["entities"]
+    return [path for run_id in sorted(set(runs.values()))
+            for path in matching_paths(FileSystems.join(
+                output, table.folder, "*", f"{table.name}-{run_id}-*.parquet"))]
 
 
 def _option_keys() -> list[str]:

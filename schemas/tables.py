@@ -281,7 +281,8 @@ LEDGER = pa.schema([
 
 
 # The identities of an output (``<output>/identities/*.parquet``): every run writes the
-# whole table anew from the last one and its own entities; readers take the latest run's.
+# whole table anew from the last one and its own entities, and its commit removes the
+# version before; readers take the latest run's (two versions only while a commit runs).
 IDENTITIES = pa.schema([
     _f("identity_key", pa.string(), "Key of one real-world entity.", False),
     _f("canonical_name", pa.string(), "Its name: the most frequent full form.", False),
@@ -292,19 +293,22 @@ IDENTITIES = pa.schema([
            False),
         _f("name", pa.string(), "That entity's canonical name.", False),
         _f("label", pa.string(), "That entity's label.", False),
-        _f("articles", pa.int64(), "Article occurrences under that key.", False),
+        _f("articles", pa.int64(), "Articles under that key (a file processed again "
+           "counts once).", False),
         _f("article_identity", pa.string(), "The identity its articles gave it "
            "(entities.identity_key, the majority); it differs from identity_key where "
            "the corpus folded it (a surname, an acronym defined elsewhere).", False),
     )), "Every entity key that names it: join entities.entity_key to these.", False),
     _f("geo", GEO, "Places: the place."),
-    _f("articles", pa.int64(), "Article occurrences, all aliases together.", False),
+    _f("articles", pa.int64(), "Articles, all aliases together (a file processed again "
+       "counts once).", False),
     _f("first_seen", pa.date32(), "Earliest article date.", False),
     _f("last_seen", pa.date32(), "Latest article date.", False),
     _f("pipeline_version", pa.string(), "newsbeam version of that run.", False),
     _f("run_id", pa.string(), "Run that wrote this version of the table.", False),
     _f("run_started_at", pa.timestamp("us", tz="UTC"), "When that run started: the "
-       "current table is the latest run's rows.", False),
+       "current table is the latest run's rows (the folder holds one version, two only "
+       "while a commit runs).", False),
 ])
 
 
@@ -318,6 +322,7 @@ class Table:
     partitioned: bool  # hive-partitioned by PARTITION_KEY
     folder: str  # under the output
     counted_by: str | None = None  # a run's manifest counts the rows by this column
+    whole: bool = False  # every run writes the whole table: its commit drops older versions
 
     @property
     def file_schema(self) -> pa.Schema:
@@ -340,6 +345,6 @@ TABLES: dict[str, Table] = {t.name: t for t in (
     Table("events", EVENTS, True, "events"),
     Table("quotes", QUOTES, True, "quotes"),
     Table("errors", ERRORS, True, "errors", counted_by="reason"),
-    Table("identities", IDENTITIES, False, "identities"),
+    Table("identities", IDENTITIES, False, "identities", whole=True),
     Table("ledger", LEDGER, False, "_ledger", counted_by="status"),
 )}

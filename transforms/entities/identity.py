@@ -6,8 +6,9 @@ Within an article (this module), an entity's identity key is
   "United States" are one country);
 * for an acronym the article defines ("Gewerkschaft Deutscher Lokführer (GDL)"), the
   identity of the long name;
-* otherwise its canonical name, case-folded and without its label (the model's label
-  varies from article to article; the identities table keeps the majority).
+* otherwise its canonical name, case-folded, a hyphen as a space ("Ban Ki-moon", "Ban
+  Ki Moon") and without its label (the model's label varies from article to article;
+  the identities table keeps the majority).
 
 Across articles and runs, the ``identities`` table (``transforms/entities/corpus.py``)
 folds what one article alone cannot: a surname that names exactly one full name in the
@@ -24,7 +25,7 @@ _BRACKETS = {"(": ")", "[": "]"}
 
 
 def name_key(name: str) -> str:
-    return _key("name", " ".join(name.split()).casefold())
+    return _key("name", " ".join(name.replace("-", " ").split()).casefold())
 
 
 def place_key(geo: dict) -> str | None:

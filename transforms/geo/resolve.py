@@ -8,7 +8,8 @@ genitive -s) names in the index, scored:
 * a place in a country the article names, or in the country of one of the article's
   unambiguous places (all its candidates in one country), gets a bonus;
 * otherwise the larger place wins (log10 of the population); a place's own name counts
-  more than an alternate one; a region (continent, state) counts as a place of 100,000.
+  more than an alternate one; a region (continent, state) counts as a place of 100,000;
+* a state that is also a city of its country ("Salzburg", "Solothurn") is the city.
 
 ``confidence`` is 0.95 for a country, else grows with the margin between the best
 candidate and the next (one candidate: 0.9).
@@ -26,6 +27,7 @@ from transforms.lang import de
 _CONTEXT_BONUS = 2.5
 _PRIMARY_BONUS = 0.5
 _REGION_POPULATION = 100_000
+_NAMESAKE_POPULATION = 15_000  # a state is not its village ("Florida", New York)
 
 
 @functools.lru_cache(maxsize=1)
@@ -70,6 +72,7 @@ def places(entities, index: PlaceIndex | None = None) -> dict[str, dict]:
         scored = sorted(((_score(c, context), c) for c in cands),
                         key=lambda sc: (-sc[0], -sc[1].population))
         best_score, best = scored[0]
+        best = _namesake_city(best, cands)
         if best.feature == "country":
             confidence = 0.95
         elif len(scored) == 1:
@@ -78,6 +81,19 @@ def places(entities, index: PlaceIndex | None = None) -> dict[str, dict]:
             confidence = min(0.9, 0.4 + 0.15 * (best_score - scored[1][0]))
         out[key] = geo_struct(best, confidence)
     return out
+
+
+def _namesake_city(best: Place, cands) -> Place:
+    """A state or canton without a point that shares its name with a city of its own
+    country ("Salzburg", "Solothurn", "Genf") is that city: the city is what "in
+    Salzburg" means more often, and it has coordinates. A town of 15,000+ by its own
+    name, or a large city by its German one; never a village that holds the name."""
+    if best.feature != "region" or best.lat is not None:
+        return best
+    cities = [c for c in cands if c.feature == "city" and c.country_code == best.country_code
+              and c.population >= _NAMESAKE_POPULATION
+              and (c.primary or c.population >= _REGION_POPULATION)]
+    return max(cities, key=lambda c: c.population) if cities else best
 
 
 def _score(place: Place, context: Counter) -> float:
