@@ -18,13 +18,14 @@ from schemas import TABLES
 from transforms.errors import ERRORS_TAG
 from transforms.extract.transform import ExtractArticles, Extractors
 from transforms.nlp.handler import AnnotateArticles, SpacyModelHandler
-from transforms.read.transform import LEDGER_TAG, ParseFiles, ReadArticles
+from transforms.read.transform import LEDGER_TAG, ParseFiles, ReadArticles, RecordFailures
 from transforms.write.parquet import WriteTable
 
 
 def build(p: beam.Pipeline, *, files: list[tuple[str, int, float]], output: str, model: str,
           run: dict, manifest: dict, max_article_bytes: int, batch_size: int,
-          max_chunk_chars: int | None = None, event_lexicon: str | None = None) -> dict:
+          max_chunk_chars: int | None = None, event_lexicon: str | None = None,
+          extract_timeout: float | None = None) -> dict:
     """Adds newsbeam to ``p`` for the listed ``files`` (path, size, mtime): every table
     is written to the run's staging folder, and the job's last step publishes them into
     ``output`` with the ``manifest`` (what the launcher knew, completed with the
@@ -32,7 +33,7 @@ def build(p: beam.Pipeline, *, files: list[tuple[str, int, float]], output: str,
     read = p | "Read articles" >> ReadArticles(files, max_article_bytes, run)
     stage = commit.staging_dir(output, run["run_id"])
     tables, written = _extract_and_write(read, stage, model, run, batch_size,
-                                         max_chunk_chars, event_lexicon)
+                                         max_chunk_chars, event_lexicon, extract_timeout)
     tallies = ([rows | f"Tally {name}" >> beam.FlatMap(summary.tally_keys, TABLES[name])
                 for name, rows in tables.items()]
                | "Tallies" >> beam.Flatten()
@@ -47,7 +48,8 @@ def build(p: beam.Pipeline, *, files: list[tuple[str, int, float]], output: str,
 def build_streaming(files: beam.PCollection, *, output: str, model: str, run: dict,
                     window_minutes: float, allowed_lateness_minutes: float,
                     max_article_bytes: int, batch_size: int,
-                    event_lexicon: str | None = None) -> dict:
+                    event_lexicon: str | None = None,
+                    extract_timeout: float | None = None) -> dict:
     """Streaming: ``files`` is an unbounded PCollection of (path, size, mtime), each
     file once (the sources deduplicate). Rows go straight into the tables, a file per
     table, window and shard with the window start in its name; data up to
@@ -59,26 +61,28 @@ def build_streaming(files: beam.PCollection, *, output: str, model: str, run: di
         allowed_lateness=int(allowed_lateness_minutes * 60))
     read = windowed | "Parse" >> ParseFiles(max_article_bytes, run)
     tables, _ = _extract_and_write(read, output, model, run, batch_size, None, event_lexicon,
-                                   streaming=True)
+                                   extract_timeout, streaming=True)
     return tables
 
 
 def _extract_and_write(read, base: str, model: str, run: dict, batch_size: int,
                        max_chunk_chars: int | None, event_lexicon: str | None,
-                       streaming: bool = False) -> tuple[dict, list]:
+                       extract_timeout: float | None, streaming: bool = False
+                       ) -> tuple[dict, list]:
     """The shared middle and end: returns each table's rows (by table name) and the
     file results of every write."""
     handler = SpacyModelHandler(model, run["pipeline_version"], batch_size, max_chunk_chars)
     annotated = read.articles | "NLP" >> AnnotateArticles(handler)
     extractors = Extractors(event_lexicon)
-    extracted = annotated.annotated | "Extract" >> ExtractArticles(extractors,
-                                                                   extractors.tables)
+    extracted = annotated.annotated | "Extract" >> ExtractArticles(
+        extractors, extractors.tables, extract_timeout)
+    failures = ((annotated[ERRORS_TAG], extracted[ERRORS_TAG])
+                | "Collect step failures" >> beam.Flatten())
     tables = {
         "articles": read.articles,
         **{name: extracted[name] for name in extractors.tables},
-        "errors": (read[ERRORS_TAG], annotated[ERRORS_TAG], extracted[ERRORS_TAG])
-        | "Collect errors" >> beam.Flatten(),
-        "ledger": read[LEDGER_TAG],
+        "errors": (read[ERRORS_TAG], failures) | "Collect errors" >> beam.Flatten(),
+        "ledger": (read[LEDGER_TAG], failures) | "Record failures" >> RecordFailures(),
     }
     written = [rows | f"Write {name}" >> WriteTable(TABLES[name], base, run["run_id"],
                                                     streaming=streaming)

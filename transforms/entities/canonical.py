@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from transforms.extract.deadline import check as check_deadline
 from transforms.lang import de
 
 
@@ -90,6 +91,7 @@ def resolve(doc: Doc) -> list[Entity]:
     long_names = _person_names(names)
     groups: dict[str, list[Mention]] = {}
     for mention, name in names:
+        check_deadline()
         if not mention.gazetteer:
             name = _expand(name, long_names)
         groups.setdefault(name, []).append(mention)
@@ -121,6 +123,7 @@ def _propagate(doc: Doc, entities: list[Entity], sentence_of: list[int]) -> None
     texts = [t.text for t in doc]
     i = 0
     while i < len(texts):
+        check_deadline()
         for form in by_first.get(texts[i], ()):
             size = len(form)
             entity = owner[form]

@@ -24,6 +24,7 @@ from transforms.events import (
 from transforms.events.lexicon import Lexicon
 from transforms.events.linking import Linker
 from transforms.events.mention import EventMention, tokens_of
+from transforms.extract.deadline import check as check_deadline
 from transforms.nlp.syntax import for_doc
 
 
@@ -32,6 +33,7 @@ def events(doc: Doc, entities: list[Entity], lexicon: Lexicon, scheme: str | Non
     linker = Linker(doc, entities, for_doc(scheme, has_parse))
     out = []
     for index, sent in enumerate(doc.sents):
+        check_deadline()
         found = triggers.find(sent, linker, lexicon)
         if not found:
             continue
@@ -39,6 +41,7 @@ def events(doc: Doc, entities: list[Entity], lexicon: Lexicon, scheme: str | Non
         sentence_source = attribution.sentence_source(sent, found, speakers, linker)
         times = timex.find(sent.text, sent.start_char)
         for trigger in found:
+            check_deadline()  # one sentence can hold thousands of triggers
             roles = arguments.find(trigger, sent, linker, has_parse)
             quote = None
             if trigger.type.speech_act:

@@ -1,4 +1,5 @@
-"""What every extractor of one article reads, built once per article."""
+"""What every extractor of one article reads, built once per article, and the time it
+may take (``deadline``: :func:`check`, :class:`ExtractTimeout`)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from transforms.entities.canonical import Entity, resolve
+from transforms.extract.deadline import ExtractTimeout, check, deadline  # noqa: F401
 from transforms.nlp.annotated import doc_from_row
 
 
@@ -19,4 +21,5 @@ class ArticleContext:
 
 def build(row: dict) -> ArticleContext:
     doc = doc_from_row(row)
+    check()
     return ArticleContext(row, doc, resolve(doc))

@@ -14,8 +14,11 @@ from transforms.errors import ERRORS_TAG, step_failure_row
 from transforms.events.lexicon import Lexicon, default
 from transforms.events.rows import event_rows
 from transforms.extract import context
+from transforms.extract.deadline import DEFAULT_SECONDS
+from transforms.read.feed import EXTRACT_TIMEOUT, EXTRACTOR_FAILED
 
 Extractor = Callable[[context.ArticleContext], list[dict]]
+DEFAULT_TIMEOUT = DEFAULT_SECONDS
 
 
 def read_lexicon(path: str | None) -> Lexicon:
@@ -43,8 +46,10 @@ class Extractors:
 
 
 class _ExtractFn(beam.DoFn):
-    def __init__(self, make_extractors: Callable[[], dict[str, Extractor]]):
+    def __init__(self, make_extractors: Callable[[], dict[str, Extractor]],
+                 timeout: float | None):
         self.make_extractors = make_extractors
+        self.timeout = timeout
 
     def setup(self):
         self.extractors = self.make_extractors()
@@ -54,6 +59,11 @@ class _ExtractFn(beam.DoFn):
                        for t in self.extractors}
 
     def process(self, row):
+        with context.deadline(self.timeout):  # one deadline for the whole article
+            outputs = list(self._extract(row))
+        yield from outputs  # later steps' time does not count against it
+
+    def _extract(self, row):
         try:
             article = context.build(row)
         except Exception as err:  # every extractor needs the context: each failed
@@ -62,6 +72,7 @@ class _ExtractFn(beam.DoFn):
             return
         for table, extract in self.extractors.items():
             try:
+                context.check()
                 rows = extract(article)
             except Exception as err:  # one bad article must not stop the run
                 yield self._failure(row, table, err)
@@ -72,21 +83,26 @@ class _ExtractFn(beam.DoFn):
 
     def _failure(self, row, table, err):
         self.failed[table].inc()
+        reason = EXTRACT_TIMEOUT if isinstance(err, context.ExtractTimeout) else EXTRACTOR_FAILED
         return beam.pvalue.TaggedOutput(ERRORS_TAG, step_failure_row(
-            row, stage=f"extract_{table}", reason="extractor_failed", error=err))
+            row, stage=f"extract_{table}", reason=reason, error=err))
 
 
 class ExtractArticles(beam.PTransform):
     """Annotated rows -> each extractor's rows (one output tag per table) and
     ``errors`` rows. ``make_extractors`` (called once per worker) returns the
-    extractors by table; ``tables`` names them up front for the output tags."""
+    extractors by table; ``tables`` names them up front for the output tags. An
+    article's extraction that takes longer than ``timeout`` seconds stops, and each
+    extractor it did not finish gives an ``extract_timeout`` row."""
 
     def __init__(self, make_extractors: Callable[[], dict[str, Extractor]],
-                 tables: tuple[str, ...]):
+                 tables: tuple[str, ...], timeout: float | None = DEFAULT_TIMEOUT):
         super().__init__()
         self.make_extractors = make_extractors
         self.tables = tables
+        self.timeout = timeout
 
     def expand(self, annotated):
         return annotated | "Extract" >> beam.ParDo(
-            _ExtractFn(self.make_extractors)).with_outputs(ERRORS_TAG, *self.tables)
+            _ExtractFn(self.make_extractors, self.timeout)).with_outputs(
+                ERRORS_TAG, *self.tables)
