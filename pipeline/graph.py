@@ -15,6 +15,7 @@ from apache_beam.transforms.trigger import AccumulationMode, AfterCount, AfterWa
 
 from pipeline import commit, summary
 from schemas import TABLES
+from transforms.entities import corpus
 from transforms.errors import ERRORS_TAG
 from transforms.extract.transform import ExtractArticles, Extractors
 from transforms.nlp.handler import AnnotateArticles, SpacyModelHandler
@@ -25,15 +26,19 @@ from transforms.write.parquet import WriteTable
 def build(p: beam.Pipeline, *, files: list[tuple[str, int, float]], output: str, model: str,
           run: dict, manifest: dict, max_article_bytes: int, batch_size: int,
           max_chunk_chars: int | None = None, event_lexicon: str | None = None,
-          extract_timeout: float | None = None) -> dict:
+          extract_timeout: float | None = None,
+          previous_identities: list[str] = ()) -> dict:
     """Adds newsbeam to ``p`` for the listed ``files`` (path, size, mtime): every table
     is written to the run's staging folder, and the job's last step publishes them into
     ``output`` with the ``manifest`` (what the launcher knew, completed with the
-    counts). Returns the PCollection of each table's rows."""
+    counts). ``previous_identities`` are the files of the output's current identities
+    table, which this run's table continues. Returns the PCollection of each table's
+    rows."""
     read = p | "Read articles" >> ReadArticles(files, max_article_bytes, run)
     stage = commit.staging_dir(output, run["run_id"])
     tables, written = _extract_and_write(read, stage, model, run, batch_size,
-                                         max_chunk_chars, event_lexicon, extract_timeout)
+                                         max_chunk_chars, event_lexicon, extract_timeout,
+                                         previous_identities=previous_identities)
     tallies = ([rows | f"Tally {name}" >> beam.FlatMap(summary.tally_keys, TABLES[name])
                 for name, rows in tables.items()]
                | "Tallies" >> beam.Flatten()
@@ -65,10 +70,36 @@ def build_streaming(files: beam.PCollection, *, output: str, model: str, run: di
     return tables
 
 
+class Identities(beam.PTransform):
+    """``entities`` rows (and the previous identities table) -> ``identities`` rows:
+    three keyed groupings (by entity key, by name block, by identity), so no worker
+    holds more than one block or identity at a time (``transforms/entities/corpus.py``)."""
+
+    def __init__(self, previous: list[str], run: dict):
+        super().__init__()
+        self.previous, self.run = list(previous), run
+
+    def expand(self, entities):
+        records = entities | "Alias records" >> beam.Map(corpus.alias_from_entity_row)
+        if self.previous:
+            earlier = (entities.pipeline | "Previous identities" >> beam.Create(self.previous)
+                       | "Read previous" >> beam.io.ReadAllFromParquet()
+                       | "Previous aliases" >> beam.FlatMap(corpus.aliases_from_identity_row))
+            records = (records, earlier) | "All aliases" >> beam.Flatten()
+        run = self.run
+        return (records
+                | "Per entity key" >> beam.CombinePerKey(corpus.combine)
+                | "Name blocks" >> beam.FlatMapTuple(corpus.blocks)
+                | "Group blocks" >> beam.GroupByKey()
+                | "Resolve blocks" >> beam.FlatMapTuple(corpus.resolve_block)
+                | "Group identities" >> beam.GroupByKey()
+                | "Identity rows" >> beam.Map(lambda kv: corpus.identity_row(kv[0], kv[1], run)))
+
+
 def _extract_and_write(read, base: str, model: str, run: dict, batch_size: int,
                        max_chunk_chars: int | None, event_lexicon: str | None,
-                       extract_timeout: float | None, streaming: bool = False
-                       ) -> tuple[dict, list]:
+                       extract_timeout: float | None, streaming: bool = False,
+                       previous_identities: list[str] = ()) -> tuple[dict, list]:
     """The shared middle and end: returns each table's rows (by table name) and the
     file results of every write."""
     handler = SpacyModelHandler(model, run["pipeline_version"], batch_size, max_chunk_chars)
@@ -84,6 +115,10 @@ def _extract_and_write(read, base: str, model: str, run: dict, batch_size: int,
         "errors": (read[ERRORS_TAG], failures) | "Collect errors" >> beam.Flatten(),
         "ledger": (read[LEDGER_TAG], failures) | "Record failures" >> RecordFailures(),
     }
+    if not streaming:  # a streaming job has no end at which the corpus is known
+        tables["identities"] = extracted["entities"] | "Identities" >> Identities(
+            previous_identities, run)
+    tables = {name: tables[name] for name in TABLES if name in tables}  # registry order
     written = [rows | f"Write {name}" >> WriteTable(TABLES[name], base, run["run_id"],
                                                     streaming=streaming)
                for name, rows in tables.items()]

@@ -35,6 +35,7 @@ from apache_beam.options.pipeline_options import (
 from pipeline import commit, graph, ledger, lock, runner, summary
 from pipeline.options import DEFAULT_INPUT, OPTIONS, NewsbeamOptions, UsageError, parse
 from transforms.events.lexicon import LexiconError
+from transforms.geo import index as geo_index
 from transforms.extract.transform import read_lexicon
 from transforms.nlp import model as nlp_model
 from transforms.provenance import new_run_id, pipeline_version
@@ -107,6 +108,8 @@ def _prepare(options: PipelineOptions) -> _Launch:
             read_lexicon(args.event_lexicon)  # fails fast on a bad lexicon
         except (OSError, UnicodeDecodeError, LexiconError) as err:
             raise UsageError(f"--event-lexicon {args.event_lexicon}: {err}") from err
+    if local:  # the workers open the place index; build it once, here, if missing
+        geo_index.ensure()
     if model == nlp_model.RULES:
         LOG.warning("No statistical German spaCy model is installed or named; using the "
                     "rule-based pipeline (gazetteer and name patterns, no parse). For real "
@@ -177,7 +180,8 @@ def _locked_batch(launch: _Launch) -> RunReport:
     graph.build(p, files=work.process, output=output, model=launch.model,
                 run=launch.run_info, manifest=manifest,
                 max_article_bytes=args.max_article_bytes, batch_size=args.nlp_batch_size,
-                event_lexicon=args.event_lexicon, extract_timeout=args.extract_timeout)
+                event_lexicon=args.event_lexicon, extract_timeout=args.extract_timeout,
+                previous_identities=current_identity_files(output))
     result = p.run()
     if options.view_as(TestOptions).dry_run:  # the job was built, nothing submitted
         report.kind, report.job = "dry_run", getattr(result, "job", None)
@@ -221,6 +225,28 @@ def _streaming(launch: _Launch) -> RunReport:
     return RunReport(kind, launch.run_info["run_id"], launch.runner_name,
                      source=args.subscription or ", ".join(launch.inputs),
                      job=getattr(result, "job", None))
+
+
+def current_identity_files(output: str) -> list[str]:
+    """The files of the output's current identities table: the latest run's (each run
+    writes the whole table). Only their ``run_started_at`` column is read here; the job
+    reads the rows."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from schemas import TABLES
+    from transforms.read.listing import matching_paths
+    started: dict[str, object] = {}
+    for path in matching_paths(FileSystems.join(output, TABLES["identities"].folder,
+                                                "*.parquet")):
+        with FileSystems.open(path) as fh:
+            column = pq.read_table(pa.BufferReader(fh.read()), columns=["run_started_at"])
+        if column.num_rows:
+            started[path] = column.column(0)[0].as_py()
+    if not started:
+        return []
+    latest = max(started.values())
+    return sorted(p for p, t in started.items() if t == latest)
 
 
 def _option_keys() -> list[str]:

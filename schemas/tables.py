@@ -61,6 +61,26 @@ ARGUMENT = _struct(
     _f("label", pa.string(), "PER, LOC, ORG or MISC when linked to an entity."),
     _f("start", pa.int32(), "Character offset (inclusive) in the article text."),
     _f("end", pa.int32(), "Character offset (exclusive) in the article text."),
+    _f("country_code", pa.string(), "ISO 3166-1 alpha-3 country the actor belongs to, "
+       "from what the article says (a place, a country adjective with a role noun, a "
+       "metonym, the organisations table)."),
+    _f("actor_type", pa.string(), "government, military, police, judiciary, party, "
+       "media, business, igo, ngo, rebels, religious, education, sports, civilians."),
+    _f("identity_key", pa.string(), "identity_key of the entity (see `identities`)."),
+)
+
+GEO = _struct(
+    _f("geonames_id", pa.int64(), "GeoNames id; null for a region the packages give no "
+       "id (a state, a province)."),
+    _f("name", pa.string(), "GeoNames' name of the place."),
+    _f("country_code", pa.string(), "ISO 3166-1 alpha-3 country; null for a continent."),
+    _f("lat", pa.float64(), "Latitude (a country: the population-weighted centre of its "
+       "places); null for a state or province."),
+    _f("lon", pa.float64(), "Longitude, as lat."),
+    _f("feature", pa.string(), "country, region (continent, state) or city (any "
+       "populated place)."),
+    _f("confidence", pa.float32(), "0-1: 0.95 for a country, lower the closer the "
+       "next candidate place came."),
 )
 
 
@@ -106,6 +126,10 @@ ENTITIES = pa.schema([
     _f("first_offset", pa.int32(), "Start offset of the first mention.", False),
     _f("in_lead", pa.bool_(), "Whether any mention lies in the lead.", False),
     _f("mentions", pa.list_(MENTION), "Every mention, in text order.", False),
+    _f("geo", GEO, "LOC entities: the place it names (null when none is known)."),
+    _f("identity_key", pa.string(), "The real-world identity as this article tells it "
+       "(places by GeoNames id, acronyms the article defines, case variants, label-free); "
+       "the identities table maps every entity_key to its current identity.", False),
     _f("source_uri", pa.string(), "Source file of the article.", False),
     MONTH,
     *_provenance(),
@@ -128,17 +152,20 @@ EVENTS = pa.schema([
     _f("actor1", ARGUMENT, "Who acts (subject, passive agent, speaker)."),
     _f("actor2", ARGUMENT, "Whom it is done to or with (object, dative, co-actor)."),
     _f("location", ARGUMENT, "Where it happens."),
+    _f("action_geo", GEO, "Where it happens on the map: the location's place, else the "
+       "article's main place (see action_geo_from)."),
+    _f("action_geo_from", pa.string(), "location or article: where action_geo came from; "
+       "null without one."),
     _f("event_date", pa.date32(), "Resolved date of the event.", False),
     _f("date_precision", pa.string(), "year, month or day: precision of event_date.", False),
     _f("time_text", pa.string(), "The time expression it was resolved from, if any."),
     _f("modality", pa.string(), "asserted, reported, speculative, planned, "
        "conditional or negated.", False),
-    _f("source", ARGUMENT, "Who claims it (\"X zufolge\", \"sagte X\"); null when the "
-       "article asserts it itself."),
-    _f("quote_text", pa.string(), "STATEMENT: the quoted or reported speech."),
-    _f("quote_start", pa.int32(), "STATEMENT: start offset of the quote."),
-    _f("quote_end", pa.int32(), "STATEMENT: end offset of the quote."),
-    _f("quote_kind", pa.string(), "STATEMENT: direct or indirect."),
+    _f("source", ARGUMENT, "Who claims it: the speaker of the quotation the event is told "
+       "in (\"X zufolge\", \"sagte X, ...\", reported speech carried on); a speech act's "
+       "own speaker; null when the article asserts it itself."),
+    _f("quote_id", pa.string(), "A speech act: the quotation it introduces (quotes.quote_id); "
+       "null for other events."),
     _f("sentence", pa.int32(), "0-based sentence index.", False),
     _f("evidence_start", pa.int32(), "Start offset of the evidence sentence.", False),
     _f("evidence_end", pa.int32(), "End offset of the evidence sentence.", False),
@@ -150,11 +177,47 @@ EVENTS = pa.schema([
     *_provenance(),
 ])
 
+CUE = _struct(
+    _f("text", pa.string(), "The cue as written (a verb with its particle: \"teilte mit\").",
+       False),
+    _f("lemma", pa.string(), "Its lemma (mitteilen), or the attribution word (laut, "
+       "zufolge, angaben, so, demnach).", False),
+    _f("start", pa.int32(), "Character offset (inclusive) of its first word.", False),
+    _f("end", pa.int32(), "Character offset (exclusive) of its last word.", False),
+)
+
+QUOTES = pa.schema([
+    _f("article_id", pa.string(), "Article the quotation is in.", False),
+    _f("quote_id", pa.string(), "Deterministic id from article, offsets and kind.", False),
+    _f("quote_text", pa.string(), "The quoted or reported words; the parts of an "
+       "interrupted quote joined by a space.", False),
+    _f("spans", pa.list_(_struct(
+        _f("start", pa.int32(), "Character offset (inclusive).", False),
+        _f("end", pa.int32(), "Character offset (exclusive).", False))),
+       "Where the words are in the article text: two or more parts when the quote is "
+       "interrupted (\"…\", sagte er, \"…\") or an attribution stands inside it.", False),
+    _f("kind", pa.string(), "direct (in quotation marks), indirect (a clause a cue "
+       "introduces, or a sentence an attribution phrase stands in), reported (a speech act "
+       "told as an event: \"X warf Y vor, ...\"), free_indirect (reported speech carried on "
+       "in the subjunctive, or \"soll\"-hearsay, after an attribution).", False),
+    _f("speaker", ARGUMENT, "Who says it: the cue's subject or the attribution's noun "
+       "phrase; for a pronoun or role noun its own words, with the entity it refers to."),
+    _f("cue", CUE, "What introduces it: a speech verb or noun, or an attribution word; "
+       "null for a quote that goes on in an earlier speaker's voice."),
+    _f("addressee", ARGUMENT, "To whom, when named (the cue's dative, \"gegenüber X\")."),
+    _f("sentence_start", pa.int32(), "0-based index of its first sentence.", False),
+    _f("sentence_end", pa.int32(), "0-based index of its last sentence.", False),
+    _f("extractor", pa.string(), "Extractor name and version.", False),
+    _f("source_uri", pa.string(), "Source file of the article.", False),
+    MONTH,
+    *_provenance(),
+])
+
 ERRORS = pa.schema([
     _f("source_uri", pa.string(), "File the error is about.", False),
     _f("article_id", pa.string(), "Article id (from the file's name and URI, as in "
        "articles).", False),
-    _f("stage", pa.string(), "read, parse, nlp, extract_entities or extract_events.",
+    _f("stage", pa.string(), "read, parse, nlp, or extract_<table> (entities, events, quotes).",
        False),
     _f("reason", pa.string(), "Reason code: too_large, empty_file, not_text, "
        "contains_nul, missing_date_header, invalid_date, empty_article, unreadable, "
@@ -225,6 +288,34 @@ LEDGER = pa.schema([
 ])
 
 
+# The identities of an output (``<output>/identities/*.parquet``): every run writes the
+# whole table anew from the last one and its own entities; readers take the latest run's.
+IDENTITIES = pa.schema([
+    _f("identity_key", pa.string(), "Key of one real-world entity.", False),
+    _f("canonical_name", pa.string(), "Its name: the most frequent full form.", False),
+    _f("label", pa.string(), "PER, LOC, ORG or MISC: the majority over its articles.",
+       False),
+    _f("aliases", pa.list_(_struct(
+        _f("entity_key", pa.string(), "An entities.entity_key that is this identity.",
+           False),
+        _f("name", pa.string(), "That entity's canonical name.", False),
+        _f("label", pa.string(), "That entity's label.", False),
+        _f("articles", pa.int64(), "Article occurrences under that key.", False),
+        _f("article_identity", pa.string(), "The identity its articles gave it "
+           "(entities.identity_key, the majority); it differs from identity_key where "
+           "the corpus folded it (a surname, an acronym defined elsewhere).", False),
+    )), "Every entity key that names it: join entities.entity_key to these.", False),
+    _f("geo", GEO, "Places: the place."),
+    _f("articles", pa.int64(), "Article occurrences, all aliases together.", False),
+    _f("first_seen", pa.date32(), "Earliest article date.", False),
+    _f("last_seen", pa.date32(), "Latest article date.", False),
+    _f("pipeline_version", pa.string(), "newsbeam version of that run.", False),
+    _f("run_id", pa.string(), "Run that wrote this version of the table.", False),
+    _f("run_started_at", pa.timestamp("us", tz="UTC"), "When that run started: the "
+       "current table is the latest run's rows.", False),
+])
+
+
 PARTITION_KEY = "month"
 
 
@@ -256,6 +347,8 @@ TABLES: dict[str, Table] = {t.name: t for t in (
     Table("articles", ARTICLES, True, "articles"),
     Table("entities", ENTITIES, True, "entities"),
     Table("events", EVENTS, True, "events"),
+    Table("quotes", QUOTES, True, "quotes"),
     Table("errors", ERRORS, True, "errors", counted_by="reason"),
+    Table("identities", IDENTITIES, False, "identities"),
     Table("ledger", LEDGER, False, "_ledger", counted_by="status", single_file=True),
 )}

@@ -55,18 +55,20 @@ def gcs():
 
 
 def readme_views(out):
-    """A DuckDB connection with the README's current-row views (the ```sql block that
-    creates ``current_runs``), run as printed over the output ``out``. A view of a table
-    the output has no file of yet is left out."""
+    """A DuckDB connection with the README's current-row views (every ``CREATE VIEW
+    current_...`` of its ```sql blocks), run as printed over the output ``out``. A view
+    of a table the output has no file of yet is left out."""
     import duckdb
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    block = next(b for b in re.findall(r"```sql\n(.*?)```", readme, re.S)
-                 if "CREATE VIEW current_runs" in b)
+    statements = [s.strip() for block in re.findall(r"```sql\n(.*?)```", readme, re.S)
+                  for s in block.split(";")]
     con = duckdb.connect()
-    for statement in filter(str.strip, block.replace("'out/", f"'{out}/").split(";")):
+    for statement in statements:
+        if not re.match(r"(--[^\n]*\n\s*)*CREATE VIEW current_", statement):
+            continue
         try:
-            con.execute(statement)
+            con.execute(statement.replace("'out/", f"'{out}/"))
         except duckdb.IOException as err:
             if "No files found" not in str(err):
                 raise

@@ -70,6 +70,7 @@ def _built(table, rules_nlp):
     from transforms.entities.rows import entity_rows
     from transforms.events.rows import event_rows
     from transforms.extract.context import build
+    from transforms.quotes.rows import quote_rows
     from transforms.read import feed
     from transforms.read.rows import article_row, ledger_row, rejection_row
 
@@ -85,7 +86,30 @@ def _built(table, rules_nlp):
                 errors.step_failure_row(_annotated(rules_nlp), stage="nlp",
                                         reason="nlp_failed", error=ValueError("boom"))]
     article = build(_annotated(rules_nlp))
-    return {"entities": entity_rows, "events": event_rows}[table](article)
+    if table == "identities":
+        from transforms.entities import corpus
+        records = [corpus.alias_from_entity_row(r) for r in entity_rows(article)]
+        owned = [out for k, r in records for block, members in [corpus.blocks(k, r)[0]]
+                 for out in corpus.resolve_block(block, [members])]
+        return [corpus.identity_row(key, [alias], RUN) for key, alias in owned]
+    return {"entities": entity_rows, "events": event_rows, "quotes": quote_rows}[table](article)
+
+
+def _shape_problems(value, type_, where: str) -> list[str]:
+    """Keys of nested structs (and lists of them) that do not match their schema."""
+    import pyarrow as pa
+    if value is None:
+        return []
+    if pa.types.is_struct(type_):
+        names = {type_.field(i).name for i in range(type_.num_fields)}
+        problems = [] if set(value) == names else [f"{where}: {sorted(set(value) ^ names)}"]
+        for i in range(type_.num_fields):
+            field = type_.field(i)
+            problems += _shape_problems(value.get(field.name), field.type, f"{where}.{field.name}")
+        return problems
+    if pa.types.is_list(type_):
+        return [p for item in value for p in _shape_problems(item, type_.value_type, where)]
+    return []
 
 
 @pytest.mark.parametrize("table", sorted(TABLES))
@@ -94,6 +118,8 @@ def test_each_row_builder_gives_exactly_the_schema_columns(table, rules_nlp):
     assert rows, table
     for row in rows:
         assert set(row) == TABLES[table].columns, table
+        for field in TABLES[table].schema:
+            assert not _shape_problems(row[field.name], field.type, field.name), table
 
 
 def test_the_annotated_row_is_its_schema(rules_nlp):

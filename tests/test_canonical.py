@@ -86,3 +86,29 @@ def test_entity_key_is_stable_and_depends_on_label_and_name():
     assert entity_key("PER", "Wladimir Putin") == entity_key("PER", "wladimir putin")
     assert entity_key("PER", "Wladimir Putin") != entity_key("LOC", "Wladimir Putin")
     assert len(entity_key("LOC", "Russland")) == 16
+
+
+def test_trimming_keeps_brackets_balanced():
+    words = ["Er", "kam", "nach", "Frankfurt", "(", "Main", ")", "und", "Halle", "(", "."]
+    spaces = [True, True, True, True, False, False, True, True, True, False, False]
+    doc = make_doc(words, spaces=spaces, ents=[(3, 6, "LOC"), (8, 10, "LOC")])
+    assert [e.canonical_name for e in resolve(doc)] == ["Frankfurt (Main)", "Halle"]
+    doc = make_doc(words, spaces=spaces, ents=[(3, 7, "LOC")])
+    assert [e.canonical_name for e in resolve(doc)] == ["Frankfurt (Main)"]
+
+
+def test_case_variants_are_one_entity_with_one_row():
+    from transforms.entities.rows import entity_rows
+    from transforms.extract.context import ArticleContext
+    words = ["Die", "Wiener", "Linien", "GmbH.", "fährt", ".", "Die", "WIENER", "LINIEN",
+             "GmbH.", "hält", "."]
+    doc = make_doc(words, sent_starts=sent_starts(words), ents=[(1, 4, "ORG"), (7, 10, "ORG")])
+    (entity,) = resolve(doc)
+    assert entity.canonical_name == "Wiener Linien GmbH." and len(entity.mentions) == 2
+    row = {"article_id": "a", "lead_end": 0, "source_uri": "a.txt", "month": "2020-01",
+           "model": "m", "pipeline_version": "v", "run_id": "r"}
+    from transforms.entities.identity import local_keys
+    entities = resolve(doc)
+    rows = entity_rows(ArticleContext(row, doc, entities, lexicon=None, geo={},
+                                      identity=local_keys(doc, entities, {})))
+    assert len({(r["article_id"], r["entity_key"]) for r in rows}) == len(rows) == 1

@@ -15,6 +15,7 @@ from transforms.events.lexicon import default as default_lexicon
 from transforms.events.rows import event_rows
 from transforms.extract.context import build as article_context
 from transforms.nlp.annotated import doc_to_columns, make_doc
+from transforms.quotes.rows import quote_rows
 
 
 def sentence(tokens, ents=(), scheme="ud", date=dt.date(2023, 9, 1), precision="month",
@@ -31,7 +32,16 @@ def sentence(tokens, ents=(), scheme="ud", date=dt.date(2023, 9, 1), precision="
            "date": date, "date_precision": precision, "month": date.strftime("%Y-%m"),
            "lead_end": 0, "text": doc.text, "label_scheme": scheme if parse else None,
            "model": "m", "pipeline_version": "t", "run_id": "r"}
-    return event_rows(article_context(row))
+    article = article_context(row)
+    return Events(event_rows(article), {q["quote_id"]: q for q in quote_rows(article)})
+
+
+class Events(list):
+    """An article's event rows, with its quotes by id (a speech act names its quote)."""
+
+    def __init__(self, rows, quotes):
+        super().__init__(rows)
+        self.quotes = quotes
 
 
 def one(events, event_type):
@@ -215,7 +225,8 @@ def test_ud_wolle_is_planned_and_sagte_x_is_source_and_statement():
     assert (name(meet["actor1"]), name(meet["actor2"])) == ("Kim", "Putin")
     assert meet["modality"] == "planned" and name(meet["source"]) == "Peskow"
     said = one(events, "STATEMENT")
-    assert (name(said["actor1"]), said["quote_kind"], said["quote_text"]) == \
+    quote = events.quotes[said["quote_id"]]
+    assert (name(said["actor1"]), quote["kind"], quote["quote_text"]) == \
         ("Peskow", "indirect", "Kim wolle Putin treffen")
     assert (said["cameo_root"], said["quad_class"]) == ("01", 1)
 
@@ -298,7 +309,7 @@ def test_ud_teilte_x_mit_and_wie_x_berichtete():
         ("travel", "Russland", "KCNA")
     said = one(events, "STATEMENT")
     assert (said["trigger_lemma"], name(said["actor1"])) == ("mitteilen", "KCNA")
-    assert said["quote_text"] == "Kim reiste nach Russland"
+    assert events.quotes[said["quote_id"]]["quote_text"] == "Kim reiste nach Russland"
 
     events = sentence([
         ("Wie", "wie", "SCONJ", "mark", 2), ("Yonhap", "Yonhap", "PROPN", "nsubj", 2),
@@ -316,10 +327,14 @@ def test_ud_direct_quote_statement():
               ("besprechen", "besprechen", "VERB", "ROOT", 4), ("“", "“", "PUNCT", "punct", 4),
               (",", ",", "PUNCT", "punct", 7), ("sagte", "sagen", "VERB", "parataxis", 4),
               ("Putin", "Putin", "PROPN", "nsubj", 7), (".", ".", "PUNCT", "punct", 4)]
-    e = one(sentence(tokens, ents=[(8, 9, "PER")]), "STATEMENT")
-    assert (name(e["actor1"]), e["quote_kind"]) == ("Putin", "direct")
-    assert e["quote_text"] == "Wir werden alles besprechen"
-    assert e["quote_start"] < e["quote_end"] <= e["evidence_end"]
+    events = sentence(tokens, ents=[(8, 9, "PER")])
+    e = one(events, "STATEMENT")
+    quote = events.quotes[e["quote_id"]]
+    assert (name(e["actor1"]), quote["kind"]) == ("Putin", "direct")
+    assert quote["quote_text"] == "Wir werden alles besprechen"
+    assert name(quote["speaker"]) == "Putin" and quote["cue"]["lemma"] == "sagen"
+    (span,) = quote["spans"]
+    assert span["start"] < span["end"] <= e["evidence_end"]
 
 
 def test_ud_nearest_entity_inside_the_noun_phrase():

@@ -188,7 +188,9 @@ def _extractors():
 
     def entities(article):
         return [{"article_id": article.row["article_id"], "n": len(article.entities)}]
-    return {"entities": entities, "events": events}
+
+    from transforms.extract.context import build
+    return build, {"entities": entities, "events": events}
 
 
 def test_an_extractor_failure_becomes_an_errors_row_and_the_rest_goes_on():

@@ -12,6 +12,7 @@ from transforms.events.rows import event_rows
 from transforms.extract.context import build as article_context
 from transforms.nlp import model as nlp_model
 from transforms.nlp.handler import SpacyModelHandler
+from transforms.quotes.rows import quote_rows
 from transforms.read.feed import Article, parse_article
 from transforms.read.rows import article_row
 
@@ -61,8 +62,13 @@ def test_every_offset_in_every_record_is_inside_the_text(handler_and_nlp, words,
         for key in ("actor1", "actor2", "location", "source"):
             if event[key] is not None:
                 _inside(text, event[key]["start"], event[key]["end"], event[key]["text"])
-        if event["quote_text"] is not None:
-            _inside(text, event["quote_start"], event["quote_end"], event["quote_text"])
+    for quote in quote_rows(article_context(annotated)):
+        for span in quote["spans"]:
+            _inside(text, span["start"], span["end"])
+        assert quote["quote_text"] == " ".join(text[s["start"]:s["end"]] for s in quote["spans"])
+        if quote["speaker"] is not None:
+            _inside(text, quote["speaker"]["start"], quote["speaker"]["end"],
+                    quote["speaker"]["text"])
 
 
 # --- the whole per-file step: random files in, nothing raises, every file accounted for ---

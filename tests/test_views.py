@@ -48,8 +48,10 @@ def test_the_views_show_no_part_of_a_run_killed_while_publishing(landing, tmp_pa
     out = tmp_path / "out"
     first = newsbeam(landing, out)
     r1 = first["run_id"]
-    before = {t: current(out, t) for t in ("articles", "entities", "events", "errors")}
+    before = {t: current(out, t)
+              for t in ("articles", "entities", "events", "quotes", "errors", "identities")}
     assert before["articles"] == [(r1, 2)] and before["errors"] == [(r1, 1)]
+    assert before["identities"][0][0] == r1 and before["quotes"][0][0] == r1
 
     # run 2 does every file again and dies after moving its table files, before its
     # ledger file: the raw tables hold both runs, the views still run 1 only

@@ -5,13 +5,14 @@ An article names one thing in several forms: "Wladimir Putin", "Putin", "Putins"
 one label:
 
 1. Spans no real name could be are dropped (one that runs across a sentence or a line
-   break).
+   break); leading and trailing punctuation goes, brackets stay balanced.
 2. A gazetteer match resolves to the gazetteer's canonical name ("Russlands" ->
    "Russland", "USA" -> "Vereinigte Staaten").
 3. A genitive -s is stripped when the bare form occurs in the article, alone or as
    the first or last part of a longer name ("Putins" -> "Putin").
 4. A shorter name that is the first or last part of exactly one longer person name in
    the article resolves to it ("Putin" -> "Wladimir Putin", "Kim" -> "Kim Jong Un").
+   Case variants of one name are one entity ("WIENER LINIEN" and "Wiener Linien").
 5. Every entity gets one label: the gazetteer's where it tagged a mention, else the
    majority of its mentions' labels (ties: the first mention's).
 6. Once the article names an entity, its other occurrences are mentions too ("one
@@ -89,14 +90,15 @@ def resolve(doc: Doc) -> list[Entity]:
     names = [(m, de.strip_genitive(name, surfaces) if not m.gazetteer else name)
              for m, name in raw]
     long_names = _person_names(names)
-    groups: dict[str, list[Mention]] = {}
+    groups: dict[str, list[tuple[Mention, str]]] = {}  # by casefolded name
     for mention, name in names:
         check_deadline()
         if not mention.gazetteer:
             name = _expand(name, long_names)
-        groups.setdefault(name, []).append(mention)
+        groups.setdefault(name.casefold(), []).append((mention, name))
 
-    entities = [Entity(name, _label(mentions), mentions) for name, mentions in groups.items()]
+    entities = [Entity(_spelling([n for _, n in group]), _label([m for m, _ in group]),
+                       [m for m, _ in group]) for group in groups.values()]
     _propagate(doc, entities, sentence_of)
     return sorted(entities, key=lambda e: e.mentions[0].start)
 
@@ -165,12 +167,33 @@ def _sentence_index(doc: Doc) -> list[int]:
     return out
 
 
+_OPENING, _CLOSING = "([{", ")]}"
+
+
 def _trim(span: Span) -> Span | None:
+    """Without leading and trailing punctuation, and never with an unbalanced bracket:
+    "Frankfurt (Main)" keeps its closing bracket, "Frankfurt (Main" loses the part."""
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    depth, cut = 0, None
+    for token in doc[start:end]:
+        if token.text in _OPENING:
+            depth, cut = depth + 1, (token.i if depth == 0 else cut)
+        elif token.text in _CLOSING:
+            if depth == 0:  # a closing bracket without its opening one: cut before it
+                end = token.i
+                break
+            depth -= 1
+    if depth and end < len(doc) and doc[end].text in _CLOSING and depth == 1:
+        end += 1  # the model left the closing bracket out
+    elif depth:
+        end = cut
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) \
+            and doc[end - 1].text not in _CLOSING:
         end -= 1
     if start == end:
         return None
@@ -197,6 +220,14 @@ def _expand(name: str, long_names: list[list[str]]) -> str:
                if len(long) > len(parts) and (long[:len(parts)] == parts
                                               or long[-len(parts):] == parts)}
     return matches.pop() if len(matches) == 1 else name
+
+
+def _spelling(names: list[str]) -> str:
+    """One spelling of case variants ("WIENER LINIEN GmbH." and "Wiener Linien
+    GmbH."): the most frequent not written in capitals throughout, the first on a tie."""
+    mixed = [n for n in names if not n.isupper()] or names
+    counts = Counter(mixed)
+    return max(mixed, key=lambda n: counts[n])
 
 
 def _label(mentions: list[Mention]) -> str:

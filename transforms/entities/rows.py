@@ -22,6 +22,8 @@ def entity_rows(article) -> list[dict]:
             "in_lead": any(m.start < lead_end for m in mentions),
             "mentions": [{"text": m.text, "start": m.start, "end": m.end,
                           "sentence": m.sentence} for m in mentions],
+            "geo": article.geo.get(entity.key),
+            "identity_key": article.identity[entity.key],
             **row_provenance(row),
         })
     return out

@@ -9,14 +9,14 @@ read those PPs too, and reciprocal types take the second of co-ordinated subject
 argument is linked to the entity it is or contains. Without a parse, or when the parse
 gives no usable actor, the nearest entities of the sentence stand in (``fallback``).
 
-Takes a trigger, its sentence and the entity index; gives :class:`Roles`.
+Takes a trigger, its sentence and the article context; gives :class:`Roles`.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from transforms.events.linking import Linker
+from transforms.coref.linking import Linker
 from transforms.events.mention import Roles, Trigger, tokens_of
 from transforms.events.tokens import is_reflexive, is_time_word, is_verb
 from transforms.lang import de
@@ -25,7 +25,8 @@ from transforms.nlp.syntax import AGENT, DAT, GEN, OBJ, PASS_SUBJ, SUBJ
 _SOURCE_WORDS = de.SOURCE_POSTPOSITIONS | de.SOURCE_NOUNS | de.SOURCE_PREPOSITIONS
 
 
-def find(trigger: Trigger, sent: Span, linker: Linker, has_parse: bool) -> Roles:
+def find(trigger: Trigger, sent: Span, article) -> Roles:
+    linker, has_parse = article.linker, article.has_parse
     actor1, actor2 = (_verbal if is_verb(trigger.token) else _nominal)(trigger, linker)
     s = linker.syntax
     if actor1 and not actor2 and trigger.type.reciprocal:

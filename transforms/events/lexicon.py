@@ -1,10 +1,15 @@
 """The event trigger lexicon: data, not code (the language's ``event_lexicon.tsv``, or a
-user's file passed with ``--event-lexicon``).
+user's file passed with ``--event-lexicon``), always with the language's speech cues
+(``speech_cues.tsv``: one list of speech verbs and nouns, typed as events where they are
+events, and flagged as cues that introduce quotations).
 
-A row names a trigger lemma, its part of speech, its event type and mode, and optionally
-a cue: a regular expression over the words near the trigger that must match for that
-row to apply. How a token is matched to a lexicon lemma (lookup table, stems,
-participles, compound heads) follows the language's morphology rules."""
+A row names a trigger lemma, its part of speech, its event type and mode, optionally a
+cue (a regular expression over the words near the trigger that must match for that row
+to apply) and constraints on the trigger's arguments (``events/senses.py``: a sense that
+does not fit its arguments is no event). For one lemma, rows whose cue matches come
+first, then rows without a cue, each in file order; the first row whose constraints hold
+wins. How a token is matched to a lexicon lemma (lookup table, stems, participles,
+compound heads) follows the language's morphology rules."""
 
 from __future__ import annotations
 
@@ -20,6 +25,9 @@ class LexiconError(ValueError):
     pass
 
 
+NO_EVENT = "-"  # a speech cue that introduces quotations but is no event ("hoffen")
+
+
 @dataclass(frozen=True)
 class Entry:
     lemma: str
@@ -27,6 +35,12 @@ class Entry:
     event_type: str
     event_mode: str
     cue: re.Pattern | None
+    constraints: tuple[str, ...] = ()
+    speech: bool = False  # a speech cue: introduces quotations
+
+    @property
+    def is_event(self) -> bool:
+        return self.event_type != NO_EVENT
 
 
 class Lexicon:
@@ -43,27 +57,12 @@ class Lexicon:
 
     @classmethod
     def from_text(cls, text: str, origin: str = "lexicon") -> "Lexicon":
-        entries = []
-        for number, line in enumerate(text.splitlines(), 1):
-            if not line.strip() or line.startswith("#"):
-                continue
-            cols = line.rstrip("\n").split("\t")
-            if len(cols) < 4:
-                raise LexiconError(f"{origin}:{number}: expected lemma, pos, type, mode[, cue]")
-            lemma, pos, event_type, mode = (c.strip() for c in cols[:4])
-            if pos not in ("VERB", "NOUN"):
-                raise LexiconError(f"{origin}:{number}: pos must be VERB or NOUN, not {pos!r}")
-            if event_type not in event_types():
-                raise LexiconError(f"{origin}:{number}: unknown event type {event_type!r}")
-            cue = cols[4].strip() if len(cols) > 4 and cols[4].strip() else None
-            try:
-                pattern = re.compile(cue, re.IGNORECASE) if cue else None
-            except re.error as err:
-                raise LexiconError(f"{origin}:{number}: bad cue {cue!r}: {err}") from err
-            entries.append(Entry(lemma, pos, event_type, mode, pattern))
+        """A user's (or the default) lexicon, with the language's speech cues."""
+        entries = _entries(text, origin)
         if not entries:
             raise LexiconError(f"{origin}: no entries")
-        return cls(entries)
+        return cls(entries + _entries(de.table_text("speech_cues.tsv"), "speech_cues.tsv",
+                                      speech=True))
 
     def verb_lemma(self, lemma: str, form: str, particle: str = "") -> str | None:
         """The lexicon verb a token stands for (with its separated particle, if any):
@@ -105,16 +104,48 @@ class Lexicon:
                     return candidate[-k:]
         return None
 
+    def candidates(self, pos: str, lemma: str, context_lemmas: list[str]) -> list[Entry]:
+        """The rows that may apply to a lemma in this context, best first: rows whose cue
+        matches, then rows without a cue (a lemma with only cued rows and no matching
+        cue has none: "Start" of a football match is no rocket launch)."""
+        rows = self._by_key.get((pos, lemma.lower()), [])
+        cued = [e for e in rows if e.cue is not None
+                and any(e.cue.search(c) for c in context_lemmas)]
+        return cued + [e for e in rows if e.cue is None]
+
     def lookup(self, pos: str, lemma: str, context_lemmas: list[str]) -> Entry | None:
-        default = None
-        for entry in self._by_key.get((pos, lemma.lower()), []):
-            if entry.cue is None:
-                default = default or entry
-            elif any(entry.cue.search(c) for c in context_lemmas):
-                return entry
-        if default is None and self._by_key.get((pos, lemma.lower())):
-            return None  # only cued rows, and no cue matched: not an event
-        return default
+        """The first candidate, constraints aside."""
+        return next(iter(self.candidates(pos, lemma, context_lemmas)), None)
+
+
+def _entries(text: str, origin: str, speech: bool = False) -> list[Entry]:
+    from transforms.events.senses import check_constraint
+
+    entries = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.rstrip("\n").split("\t")
+        if len(cols) < 4:
+            raise LexiconError(f"{origin}:{number}: expected lemma, pos, type, mode"
+                               f"[, cue[, constraints]]")
+        lemma, pos, event_type, mode = (c.strip() for c in cols[:4])
+        if pos not in ("VERB", "NOUN"):
+            raise LexiconError(f"{origin}:{number}: pos must be VERB or NOUN, not {pos!r}")
+        if event_type not in event_types() and not (speech and event_type == NO_EVENT):
+            raise LexiconError(f"{origin}:{number}: unknown event type {event_type!r}")
+        cue = cols[4].strip() if len(cols) > 4 and cols[4].strip() else None
+        try:
+            pattern = re.compile(cue, re.IGNORECASE) if cue else None
+        except re.error as err:
+            raise LexiconError(f"{origin}:{number}: bad cue {cue!r}: {err}") from err
+        constraints = tuple(cols[5].split()) if len(cols) > 5 else ()
+        for constraint in constraints:
+            problem = check_constraint(constraint)
+            if problem:
+                raise LexiconError(f"{origin}:{number}: {problem}")
+        entries.append(Entry(lemma, pos, event_type, mode, pattern, constraints, speech))
+    return entries
 
 
 def _verb_forms(verbs: set[str]) -> dict[str, str]:
@@ -140,7 +171,7 @@ def taxonomy_markdown(lexicon: Lexicon | None = None) -> str:
     """Types, their modes (from the lexicon) and CAMEO/QuadClass, for the README."""
     lexicon = lexicon or default()
     modes: dict[str, list[str]] = {}
-    for entry in lexicon.entries:
+    for entry in (e for e in lexicon.entries if e.is_event):
         seen = modes.setdefault(entry.event_type, [])
         if entry.event_mode not in seen:
             seen.append(entry.event_mode)

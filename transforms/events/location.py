@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from transforms.events.linking import Linker
-from transforms.events.mention import Argument, Trigger
+from transforms.coref.linking import Argument, Linker
+from transforms.events.mention import Trigger
 from transforms.events.tokens import is_time_word, is_verb
 from transforms.lang import de
 from transforms.nlp.syntax import preposition

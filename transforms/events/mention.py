@@ -1,4 +1,4 @@
-"""What the event stages hand each other: triggers, arguments, quotes, and the event."""
+"""What the event stages hand each other: triggers, roles, and the event."""
 
 from __future__ import annotations
 
@@ -6,30 +6,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from transforms.entities.canonical import Entity
+from transforms.coref.linking import Argument
 from transforms.events.timex import TimeExpression
 from transforms.events.types import EventType
-
-
-@dataclass(frozen=True)
-class Argument:
-    """An actor, place or source: its words in the text and the entity it names."""
-    text: str
-    start: int
-    end: int
-    entity: Entity | None = None
-    tokens: frozenset = frozenset()
-
-    @classmethod
-    def of_span(cls, span: Span, entity: Entity | None) -> "Argument":
-        return cls(span.text, span.start_char, span.end_char, entity,
-                   frozenset(range(span.start, span.end)))
-
-    def row(self) -> dict:
-        return {"text": self.text, "start": self.start, "end": self.end,
-                "entity_key": self.entity.key if self.entity else None,
-                "canonical_name": self.entity.canonical_name if self.entity else None,
-                "label": self.entity.label if self.entity else None}
+from transforms.quotes.model import Quotation
 
 
 @dataclass(frozen=True)
@@ -52,20 +32,12 @@ class Roles:
 
 
 @dataclass(frozen=True)
-class Quote:
-    text: str
-    start: int
-    end: int
-    kind: str  # direct | indirect
-
-
-@dataclass(frozen=True)
 class EventMention:
     """One event, as the stages found it (turned into an ``events`` row by rows.py)."""
     trigger: Trigger
     roles: Roles
     source: Argument | None
-    quote: Quote | None
+    quote: Quotation | None  # the quotation a speech act introduces
     location: Argument | None
     time: TimeExpression | None
     modality: str

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from transforms.events.linking import Linker
-from transforms.events.mention import Argument, Trigger
+from transforms.coref.linking import Argument, Linker
+from transforms.events.mention import Trigger
 from transforms.events.tokens import is_verb
 from transforms.lang import de
 from transforms.nlp.syntax import DAT, MARK, NEG, OBJ, PASS_SUBJ, SUBJ, verb_lemma

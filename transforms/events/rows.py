@@ -6,25 +6,26 @@ import datetime as dt
 import hashlib
 
 from transforms.events import extract, timex
-from transforms.events.lexicon import Lexicon, default
 from transforms.events.mention import EventMention
 from transforms.provenance import row_provenance
+from transforms.quotes.rows import char_spans, quote_id
+from transforms.who import events as who_events
 
-EXTRACTOR = "newsbeam-events/1"
+EXTRACTOR = "newsbeam-events/2"
 
 
-def event_rows(article, lexicon: Lexicon | None = None) -> list[dict]:
+def event_rows(article) -> list[dict]:
     """The ``events`` rows of one article (an ``ArticleContext``)."""
     row = article.row
-    found = extract.events(article.doc, article.entities, lexicon or default(),
-                           row.get("label_scheme"), row["has_parse"])
     article_date = row["date"]
     if isinstance(article_date, str):
         article_date = dt.date.fromisoformat(article_date)
-    return [event_row(event, row, article_date, row["has_parse"]) for event in found]
+    return [who_events.annotate(event_row(event, article, article_date), event, article)
+            for event in extract.events(article)]
 
 
-def event_row(event: EventMention, row: dict, article_date: dt.date, has_parse: bool) -> dict:
+def event_row(event: EventMention, article, article_date: dt.date) -> dict:
+    row, has_parse = article.row, article.has_parse
     trigger, roles, quote = event.trigger, event.roles, event.quote
     token = trigger.token
     trigger_text = token.text if trigger.particle is None else \
@@ -46,22 +47,34 @@ def event_row(event: EventMention, row: dict, article_date: dt.date, has_parse: 
         "actor1": roles.actor1.row() if roles.actor1 else None,
         "actor2": roles.actor2.row() if roles.actor2 else None,
         "location": event.location.row() if event.location else None,
+        "action_geo": None,  # filled by transforms.who.events.annotate
+        "action_geo_from": None,
         "event_date": date,
         "date_precision": precision,
         "time_text": event.time.text if event.time else None,
         "modality": event.modality,
         "source": event.source.row() if event.source else None,
-        "quote_text": quote.text if quote else None,
-        "quote_start": quote.start if quote else None,
-        "quote_end": quote.end if quote else None,
-        "quote_kind": quote.kind if quote else None,
+        "quote_id": _quote_id(quote, article),
         "sentence": event.sentence_index,
         "evidence_start": event.sentence.start_char,
-        "evidence_end": event.sentence.end_char,
+        "evidence_end": _text_end(event.sentence),
         "confidence": confidence(event, has_parse),
         "extractor": EXTRACTOR,
         **row_provenance(row),
     }
+
+
+def _quote_id(quote, article) -> str | None:
+    if quote is None:
+        return None
+    spans = char_spans(quote, article.doc)
+    return quote_id(article.row["article_id"], spans[0][0], spans[-1][1], quote.kind)
+
+
+def _text_end(sent) -> int:
+    """The sentence's end without the blank line a paragraph's last sentence carries."""
+    last = next((t for t in reversed(sent) if not t.is_space), sent[-1])
+    return last.idx + len(last.text)
 
 
 def event_id(article_id: str, start: int, end: int, event_type: str) -> str:

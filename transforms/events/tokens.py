@@ -8,6 +8,7 @@ from transforms.lang import de
 
 _VERB_TAG = de.TAGS["verb_prefix"]
 _NOUN_TAG = de.TAGS["noun_prefix"]
+_PRONOUNS = de.words("referring_pronouns")
 
 
 def is_verb(token: Token) -> bool:
@@ -27,6 +28,14 @@ def verb_like(token: Token) -> bool:
 def is_noun(token: Token) -> bool:
     return token.pos_ in ("NOUN", "PROPN") or token.tag_.startswith(_NOUN_TAG) or (
         not token.pos_ and token.text[:1].isupper() and not token.is_sent_start)
+
+
+def is_nominal(token: Token) -> bool:
+    """A noun, a name or a personal pronoun; without a tagger, a capitalised word inside
+    its sentence or a listed pronoun."""
+    if token.pos_:
+        return token.pos_ in ("NOUN", "PROPN", "PRON")
+    return is_noun(token) or token.lower_ in _PRONOUNS
 
 
 def is_common_noun(token: Token) -> bool:

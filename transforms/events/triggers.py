@@ -2,19 +2,26 @@
 
 Verbs by lemma, lookup table or stem, separable verbs with their particle ("feuerte ...
 ab" -> abfeuern), nouns by lemma or as the head of a compound ("Waffenlieferungen" ->
-Waffenlieferung). A lexicon row with a cue applies only when the cue matches a word near
-the trigger. A token inside an entity mention is never a trigger.
+Waffenlieferung). A verb with a separated particle is another verb: "trifft ... zu" is
+"zutreffen", which is no meeting, so the bare "treffen" does not match it (but "sagte
+weiter" still says: a few particles only mark that something goes on). A compound's
+first part must be a word, not a derivational prefix ("Entwarnung" is no "Warnung"). Of a
+lemma's lexicon rows, the first whose cue and constraints fit the trigger's arguments is
+its sense (``senses``); a word whose rows all fail is no event. A token inside an entity
+mention is never a trigger.
 
-Takes a sentence, the entity index and the lexicon; gives :class:`Trigger` s in text
-order.
+:func:`sense` is shared with the quotation finder (speech cues are lexicon rows too).
+Takes a sentence and the article context; gives :class:`Trigger` s in text order.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Span, Token
 
-from transforms.events.lexicon import Lexicon
-from transforms.events.linking import Linker
+from transforms.events import senses
+from transforms.events.lexicon import Entry
 from transforms.events.mention import Trigger
 from transforms.events.tokens import is_finite, is_noun, is_verb, verb_like
 from transforms.events.types import event_types
@@ -22,53 +29,89 @@ from transforms.lang import de
 from transforms.nlp.syntax import PARTICLE
 
 _PARTICLE_TAG = de.TAGS["particle"]
+_PREFIXES = tuple(de.words("derivational_prefixes"))
+_PREFIX_WORDS = frozenset(de.SEPARABLE_PREFIXES)
+_ASPECT_PARTICLES = de.words("aspect_particles")
 
 
-def find(sent: Span, linker: Linker, lexicon: Lexicon) -> list[Trigger]:
+@dataclass(frozen=True)
+class Sense:
+    entry: Entry
+    particle: Token | None  # the separated particle that made the lemma ("ab")
+
+
+def find(sent: Span, article) -> list[Trigger]:
     out = []
     for token in sent:
-        if token.i in linker.entity_at or not token.is_alpha:
+        found = sense(token, sent, article)
+        if found is None or not found.entry.is_event:
             continue
-        trigger = _verb(token, sent, linker, lexicon) if verb_like(token) else None
-        if trigger is None and is_noun(token):
-            trigger = _noun(token, lexicon)
-        if trigger is not None:
-            out.append(trigger)
+        entry = found.entry
+        out.append(Trigger(token, entry.lemma, event_types()[entry.event_type],
+                           entry.event_mode, found.particle))
     return out
 
 
-def _verb(token: Token, sent: Span, linker: Linker, lexicon: Lexicon) -> Trigger | None:
-    particle = _particle(token, sent, linker)
-    lemma = None
+def sense(token: Token, sent: Span, article, ignore: frozenset = frozenset()) -> Sense | None:
+    """The lexicon row a word stands for here, constraints checked (but ``ignore``)."""
+    if token.i in article.linker.entity_at or not token.is_alpha:
+        return None
+    lexicon = article.lexicon
+    found = None
+    if verb_like(token):
+        found = _verb_lemma(token, sent, article)
+    if found is not None:
+        pos, (lemma, particle) = "VERB", found
+    elif is_noun(token):
+        pos, lemma, particle = "NOUN", _noun_lemma(token, lexicon), None
+        if lemma is None:
+            return None
+    else:
+        return None
+    context = _context(token)
+    for entry in lexicon.candidates(pos, lemma, context):
+        constraints = tuple(c for c in entry.constraints if c not in ignore)
+        if senses.fits(constraints, token, article):
+            return Sense(entry, particle)
+    return None
+
+
+def _verb_lemma(token: Token, sent: Span, article) -> tuple[str, Token | None] | None:
+    lexicon = article.lexicon
+    particle = _particle(token, sent, article)
+    if particle is not None and particle.lower_ in _ASPECT_PARTICLES:
+        particle = None  # "sagte weiter": still saying
     if particle is not None:
         lemma = lexicon.verb_lemma(token.lemma_, token.text, particle.lower_)
-    lemma = lemma or lexicon.verb_lemma(token.lemma_, token.text)
-    if lemma is None:
-        return None
-    entry = lexicon.lookup("VERB", lemma, _context(token))
-    if entry is None:
-        return None
-    used = particle if particle is not None and lemma.startswith(particle.lower_) \
-        and not token.lemma_.lower().startswith(particle.lower_) else None
-    return Trigger(token, entry.lemma, event_types()[entry.event_type], entry.event_mode, used)
+        if lemma is None or not lemma.startswith(particle.lower_):
+            return None  # "trifft ... zu" is zutreffen, not treffen
+        used = particle if not token.lemma_.lower().startswith(particle.lower_) else None
+        return lemma, used
+    lemma = lexicon.verb_lemma(token.lemma_, token.text)
+    return (lemma, None) if lemma is not None else None
 
 
-def _noun(token: Token, lexicon: Lexicon) -> Trigger | None:
+def _noun_lemma(token: Token, lexicon) -> str | None:
     lemma = lexicon.noun_lemma(token.lemma_, token.text)
     if lemma is None:
         return None
-    entry = lexicon.lookup("NOUN", lemma, _context(token))
-    if entry is None:
-        return None
-    return Trigger(token, entry.lemma, event_types()[entry.event_type], entry.event_mode)
+    word = token.lower_
+    modifier = word[:word.rfind(lemma)] if lemma in word else ""
+    if modifier and (len(modifier) < 3 or modifier.rstrip("-") in _PREFIXES):
+        return None  # "Entwarnung", "Vereinigung": a derivation, not a compound
+    return lemma
 
 
-def _particle(verb: Token, sent: Span, linker: Linker) -> Token | None:
+def _particle(verb: Token, sent: Span, article) -> Token | None:
     for child in verb.children:
-        if linker.syntax.role(child) == PARTICLE or child.tag_ == _PARTICLE_TAG:
+        if article.syntax.role(child) == PARTICLE or child.tag_ == _PARTICLE_TAG:
             return child
+    before = article.doc[verb.i - 1] if verb.i > sent.start else None
+    if before is not None and before.lower_ in _PREFIX_WORDS and \
+            "Fin" not in verb.morph.get("VerbForm"):
+        return before  # "bekannt gegeben", "fest genommen": written apart
     # A weak parse may leave the particle unattached: the next particle of the clause.
-    for token in linker.doc[verb.i + 1:sent.end]:
+    for token in article.doc[verb.i + 1:sent.end]:
         if token.tag_ == _PARTICLE_TAG:
             return token
         if is_verb(token) and is_finite(token) or token.text in ",;:":

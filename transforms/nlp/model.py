@@ -2,8 +2,9 @@
 
 Any spaCy pipeline works, by package name or path (``--model`` or ``NEWSBEAM_MODEL``).
 Without one, the best installed German package is used, and without any, the
-rule-based pipeline. Whatever the model, the gazetteer and the news-name patterns run
-after its NER, and components no extractor reads are disabled.
+rule-based pipeline. Whatever the model, the article's paragraphs are sentence boundaries
+before it parses, the gazetteer and the news-name patterns run after its NER, and
+components no extractor reads are disabled.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import spacy
 from spacy.language import Language
 
 from transforms import provenance
-from transforms.nlp import gazetteer, news_patterns, rule_pipeline
+from transforms.nlp import gazetteer, news_patterns, paragraphs, rule_pipeline
 
 LOG = logging.getLogger(__name__)
 
@@ -70,6 +71,7 @@ def load(model: str, version: str) -> Language:
     for name in nlp.pipe_names:
         if name not in _NEEDED:
             nlp.disable_pipe(name)
+    paragraphs.add_to(nlp)
     nlp.add_pipe(news_patterns.FACTORY)
     nlp.add_pipe(gazetteer.FACTORY)
     return nlp

@@ -1,20 +1,22 @@
 """German: every word list, morphology rule, label scheme and the time grammar.
 
 The data is in this folder (``words.tsv``, ``maps.tsv``, ``patterns.tsv``,
-``schemes.tsv``, ``event_lexicon.tsv``, ``gazetteer.tsv``, ``demonyms.tsv``); this module
+``schemes.tsv``, ``event_lexicon.tsv``, ``gazetteer.tsv``, ``demonyms.tsv``,
+``actors.tsv``); this module
 reads it once and names it. The morphology rules that are code (genitives, verb stems,
 participles) are the functions below, so a rule lives in one place whoever applies it.
 """
 
 from __future__ import annotations
 
+import functools
 from importlib import resources
 
 from transforms.lang import LanguageData, read_tsv
 
 PACKAGE = __name__
 _DATA = LanguageData(PACKAGE)
-words, ordered, pattern = _DATA.words, _DATA.ordered, _DATA.pattern
+words, ordered, pattern, lookup = _DATA.words, _DATA.ordered, _DATA.pattern, _DATA.map
 
 # --- names in news text -------------------------------------------------------------
 PERSON_TITLE = pattern("person_title")
@@ -22,6 +24,7 @@ ORGANISATION_INTRODUCER = pattern("organisation_introducer")
 SPOKESPERSON_NOUN = pattern("spokesperson_noun")
 SPOKESPERSON_HYPHEN = pattern("spokesperson_hyphen")
 NAME_TOKEN = pattern("name_token")
+NAME_INNER = pattern("name_inner")
 COMMON_NOUN_SUFFIX = pattern("common_noun_suffix")
 WEEKDAYS = ordered("weekdays")
 MONTHS = ordered("months")
@@ -61,6 +64,7 @@ SOURCE_NOUNS = words("source_nouns")
 SOURCE_NOUN_PREPOSITIONS = words("source_noun_prepositions")
 SPEECH_VERBS = words("speech_verbs")
 QUOTE_PAIRS = tuple(_DATA.map("quote_pairs").items())
+CLOSING_QUOTES = words("closing_quotes")
 INDIRECT_MARKERS = words("indirect_markers")
 
 # --- argument prepositions ---------------------------------------------------------------
@@ -147,6 +151,28 @@ def verb_stems(word: str) -> list[str]:
     return stems
 
 
+SUBJUNCTIVE_FORMS = words("subjunctive_forms")
+INDICATIVE_E_FORMS = words("indicative_e_forms")
+_FIRST_PERSON = frozenset({"ich"})
+
+
+def is_subjunctive(token) -> bool:
+    """A finite verb in the subjunctive reported speech uses: tagged so, a listed form,
+    or a third-person form ending in -e where the indicative ends in -t ("halte",
+    "reiche", "ändere"; taggers often miss these), but no past "-te" and no "ich"."""
+    word = token.lower_
+    if word in SUBJUNCTIVE_FORMS or "Sub" in token.morph.get("Mood"):
+        return True
+    if word in INDICATIVE_E_FORMS:
+        return False
+    if token.pos_ not in ("VERB", "AUX") or "Fin" not in token.morph.get("VerbForm"):
+        return False
+    if "1" in token.morph.get("Person") or "Plur" in token.morph.get("Number"):
+        return False
+    return (len(word) > 3 and word.endswith("e") and not word.endswith("te")
+            and not any(c.lower_ in _FIRST_PERSON for c in token.children))
+
+
 def separable_bases(verb: str) -> list[str]:
     """The particle-less base of a separable verb ("vorwerfen" -> "werfen"), if any."""
     return [verb[len(prefix):] for prefix in SEPARABLE_PREFIXES
@@ -158,8 +184,33 @@ def table(name: str) -> list[list[str]]:
     return read_tsv(PACKAGE, name)
 
 
+def actors() -> tuple[dict[str, tuple[str | None, str]], dict[str, tuple[str | None, str]]]:
+    """``actors.tsv``: organisations by name and role nouns by lower-case word, each to
+    (ISO 3166-1 alpha-3 country or None, actor type)."""
+    orgs, roles = {}, {}
+    for kind, word, country, actor_type in table("actors.tsv"):
+        (orgs if kind == "org" else roles)[word] = (None if country == "-" else country,
+                                                    actor_type)
+    return orgs, roles
+
+
+def demonyms() -> dict[str, str]:
+    """``demonyms.tsv``: country-adjective stem -> the place it names ("russisch" ->
+    "Russland")."""
+    return {stem: place for stem, place in table("demonyms.tsv")}
+
+
 def table_text(name: str) -> str:
     return resources.files(PACKAGE).joinpath(name).read_text("utf-8")
+
+
+@functools.lru_cache(maxsize=1)
+def known_nouns() -> frozenset[str]:
+    """Capitalised word forms of the lookup table: German common nouns ("Blitz",
+    "Taifun"). A capitalised word not among them may well be a name."""
+    table = lookup_lemmas()
+    return frozenset(word for pair in table.items() for word in pair
+                     if isinstance(word, str) and word[:1].isupper())
 
 
 def lookup_lemmas() -> dict[str, str]:

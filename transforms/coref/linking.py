@@ -1,22 +1,54 @@
-"""Arguments linked to the article's entities: the index every event stage reads."""
+"""Words turned into arguments: who or what a phrase names, linked to the article's entities.
+
+The index every extractor reads: an entity mention's tokens, the mention a token is part
+of, and :meth:`Linker.link`, which turns a word (the head of a subject, an object, a
+speaker's phrase) into an :class:`Argument`: its own words in the text, and the entity it
+is, contains, or (a pronoun or a role noun, through coreference) refers to.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from dataclasses import dataclass
 
+from spacy.tokens import Doc, Span, Token
+
+from transforms.coref.resolver import Coreference
 from transforms.entities.canonical import Entity
-from transforms.events.mention import Argument
-from transforms.events.tokens import is_common_noun
 from transforms.lang import de
 from transforms.nlp.syntax import APPOS, FLAT, GEN, Syntax, noun_phrase
+
+_NOUN_TAG = de.TAGS["noun"]
+
+
+@dataclass(frozen=True)
+class Argument:
+    """An actor, place or source: its words in the text and the entity it names."""
+    text: str
+    start: int
+    end: int
+    entity: Entity | None = None
+    tokens: frozenset = frozenset()
+
+    @classmethod
+    def of_span(cls, span: Span, entity: Entity | None) -> "Argument":
+        return cls(span.text, span.start_char, span.end_char, entity,
+                   frozenset(range(span.start, span.end)))
+
+    def row(self) -> dict:
+        return {"text": self.text, "start": self.start, "end": self.end,
+                "entity_key": self.entity.key if self.entity else None,
+                "canonical_name": self.entity.canonical_name if self.entity else None,
+                "label": self.entity.label if self.entity else None}
 
 
 class Linker:
     """The article's entity mentions by token, and words turned into arguments."""
 
-    def __init__(self, doc: Doc, entities: list[Entity], syntax: Syntax):
+    def __init__(self, doc: Doc, entities: list[Entity], syntax: Syntax,
+                 coref: Coreference | None = None):
         self.doc = doc
         self.syntax = syntax
+        self.coref = coref
         self.entity_at: dict[int, Entity] = {}
         self.mention_span: dict[int, tuple[int, int]] = {}
         for entity in entities:
@@ -38,6 +70,9 @@ class Linker:
             start, end = self.mention_span[token.i]
             return self._named_head_after_genitive(start, end) or self.mention(token.i)
         phrase = noun_phrase(token)
+        referent = self.coref.antecedent(token) if self.coref is not None else None
+        if referent is not None:  # "er", "der Präsident": the words kept, the entity found
+            return Argument.of_span(phrase, referent)
         role = self.syntax.role
         inside = [c.i for c in token.children
                   if c.i in self.entity_at and role(c) in (APPOS, FLAT)]
@@ -59,7 +94,7 @@ class Linker:
         if not de.looks_genitive(self.doc[end - 1].text) or end + 1 >= len(self.doc):
             return None
         head = self.doc[end]
-        if not is_common_noun(head) or head.i in self.entity_at:
+        if not (head.pos_ == "NOUN" or head.tag_ == _NOUN_TAG) or head.i in self.entity_at:
             return None
         name = self.entity_at.get(end + 1)
         if name is None or name.label != "PER":

@@ -1,0 +1,145 @@
+"""Places, actor countries and types, identities: rules on hand-built Docs."""
+
+import pytest
+
+from tests.conftest import stem
+from transforms.entities.canonical import resolve
+from transforms.entities.identity import acronym_fits, definitions, local_keys, name_key
+from transforms.geo.resolve import places
+from transforms.nlp.annotated import make_doc
+from transforms.who.actors import Actors, describe, entity_attributes
+
+
+def _doc(words, ents, pos=None):
+    starts = [i == 0 or words[i - 1] == "." for i in range(len(words))]
+    return make_doc(words, pos=pos, sent_starts=starts, ents=ents)
+
+
+def _geo(words, ents):
+    doc = _doc(words, ents)
+    entities = resolve(doc)
+    return {e.canonical_name: g for e in entities
+            for k, g in places(entities).items() if k == e.key}
+
+
+def test_the_seed_city_resolves_to_its_geonames_place():
+    geo = _geo(["Kim", "kam", "nach", "Wladiwostok", "."], [(3, 4, "LOC")])["Wladiwostok"]
+    assert geo["geonames_id"] == 2013348 and geo["country_code"] == "RUS"
+    assert (round(geo["lat"], 3), round(geo["lon"], 3)) == (43.106, 131.874)
+    assert geo["feature"] == "city"
+
+
+def test_a_country_name_is_the_country_whatever_the_variant():
+    geo = _geo(["Russlands", "Armee", "und", "die", "USA", "."],
+               [(0, 1, "LOC", "Russland"), (4, 5, "LOC", "Vereinigte Staaten")])
+    assert geo["Russland"]["feature"] == "country" and geo["Russland"]["country_code"] == "RUS"
+    assert geo["Vereinigte Staaten"]["country_code"] == "USA"
+
+
+def test_the_article_decides_an_ambiguous_name():
+    # alone, "Frankfurt" is the larger Frankfurt am Main; beside Brandenburg's places
+    # and Poland it stays in Germany, and Paris beside Texas is Paris, Texas
+    alone = _geo(["Er", "kam", "nach", "Paris", "."], [(3, 4, "LOC")])["Paris"]
+    assert alone["country_code"] == "FRA"
+    texas = _geo(["Er", "flog", "von", "Dallas", "nach", "Paris", "in", "den", "USA", "."],
+                 [(3, 4, "LOC"), (5, 6, "LOC"), (8, 9, "LOC", "Vereinigte Staaten")])
+    assert texas["Paris"]["country_code"] == "USA"
+    assert texas["Paris"]["confidence"] < alone["confidence"] or alone["confidence"] <= 0.9
+
+
+def test_a_region_without_a_point_keeps_its_country():
+    geo = _geo(["In", "Tirol", "schneit", "es", "."], [(1, 2, "LOC")])["Tirol"]
+    assert geo["feature"] == "region" and geo["country_code"] == "AUT" and geo["lat"] is None
+
+
+@pytest.fixture(scope="module")
+def actors():
+    return Actors()
+
+
+def test_an_apposition_gives_the_entity_its_country_in_every_mention(actors):
+    words = ["Der", "russische", "Präsident", "Wladimir", "Putin", "kam", ".", "Putin",
+             "sprach", "."]
+    pos = ["DET", "ADJ", "NOUN", "PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "VERB", "PUNCT"]
+    doc = _doc(words, [(3, 5, "PER"), (7, 8, "PER")], pos)
+    entities = resolve(doc)
+    attributes = entity_attributes(doc, entities, {}, actors)
+    (putin,) = entities
+    assert attributes[putin.key] == ("RUS", "government")
+    country, actor_type, _ = describe([doc[7]], putin, attributes, {}, {}, actors)
+    assert (country, actor_type) == ("RUS", "government")
+
+
+def test_a_genitive_country_before_a_role_noun(actors):
+    words = ["Nordkoreas", "Machthaber", "Kim", "Jong", "Un", "reiste", "."]
+    pos = ["PROPN", "NOUN", "PROPN", "PROPN", "PROPN", "VERB", "PUNCT"]
+    doc = _doc(words, [(0, 1, "LOC", "Nordkorea"), (2, 5, "PER")], pos)
+    entities = resolve(doc)
+    geo = places(entities)
+    attributes = entity_attributes(doc, entities, geo, actors)
+    kim = next(e for e in entities if e.label == "PER")
+    assert attributes[kim.key] == ("PRK", "government")
+
+
+def test_words_of_the_argument_and_the_organisation_table(actors):
+    words = ["Das", "südkoreanische", "Militär", "und", "die", "KCNA", "und", "Kreml-Sprecher",
+             "Peskow", "."]
+    pos = ["DET", "ADJ", "NOUN", "CCONJ", "DET", "PROPN", "CCONJ", "NOUN", "PROPN", "PUNCT"]
+    doc = _doc(words, [(5, 6, "ORG"), (8, 9, "PER")], pos)
+    entities = resolve(doc)
+    assert describe(doc[0:3], None, {}, {}, {}, actors)[:2] == ("KOR", "military")
+    kcna = next(e for e in entities if e.canonical_name == "KCNA")
+    assert describe(doc[5:6], kcna, {}, {}, {}, actors)[:2] == ("PRK", "media")
+    attributes = entity_attributes(doc, entities, {}, actors)
+    peskow = next(e for e in entities if e.canonical_name == "Peskow")
+    assert attributes[peskow.key] == ("RUS", "government")
+
+
+def test_a_name_with_a_hyphen_is_no_metonym(actors):
+    assert actors.compound_first("Moo-jin") is None
+    assert actors.role("Präsidenten") == "government" and actors.role("Außenminister")
+
+
+def test_identity_of_places_acronyms_and_case_variants():
+    words = ["Die", "Gewerkschaft", "Deutscher", "Lokführer", "(", "GDL", ")", "streikt", ".",
+             "Die", "GDL", "und", "die", "USA", "."]
+    doc = _doc(words, [(1, 4, "ORG"), (10, 11, "ORG"), (13, 14, "LOC", "Vereinigte Staaten")])
+    entities = resolve(doc)
+    geo = places(entities)
+    keys = local_keys(doc, entities, geo)
+    by_name = {e.canonical_name: keys[e.key] for e in entities}
+    assert by_name["GDL"] == by_name["Gewerkschaft Deutscher Lokführer"]
+    assert definitions(doc, entities) == {"GDL": next(
+        e.key for e in entities if e.canonical_name == "Gewerkschaft Deutscher Lokführer")}
+    assert by_name["Vereinigte Staaten"] != name_key("Vereinigte Staaten")  # by GeoNames id
+    assert name_key("WIENER LINIEN") == name_key("Wiener  Linien")
+    assert acronym_fits("GDL", "Gewerkschaft Deutscher Lokführer")
+    assert not acronym_fits("ÖVP", "Gewerkschaft Deutscher Lokführer")
+
+
+def test_an_identity_learned_in_a_second_run_applies_to_the_first_runs_rows(tmp_path):
+    import duckdb
+
+    from pipeline.run import run
+    first, second = tmp_path / "in1", tmp_path / "in2"
+    first.mkdir(), second.mkdir()
+    (first / "a.txt").write_text(" date 2020-01 Kanzlerin Merkel sprach.\n\n"
+                                 "Danach reiste Kanzlerin Merkel ab.\n", encoding="utf-8")
+    (second / "b.txt").write_text(" date 2020-02 Kanzlerin Angela Merkel sprach.\n",
+                                  encoding="utf-8")
+    out = tmp_path / "out"
+    for folder in (first, second):
+        report = run(["--input", str(folder), "--output", str(out), "--model", "rules",
+                      "--workers", "1"])
+        assert report.ok
+    rows = duckdb.sql(f"""
+        WITH current AS (
+          SELECT * FROM read_parquet('{out}/identities/*.parquet')
+          QUALIFY run_started_at = max(run_started_at) OVER ()),
+        alias AS (SELECT identity_key, canonical_name, unnest(aliases) AS a FROM current)
+        SELECT e.article_id, e.canonical_name, alias.canonical_name
+        FROM read_parquet('{out}/entities/*/*.parquet', hive_partitioning = true) e
+        JOIN alias ON alias.a.entity_key = e.entity_key
+        WHERE e.label = 'PER' ORDER BY 1""").fetchall()
+    assert [(stem(a), name, identity) for a, name, identity in rows] == [
+        ("a", "Merkel", "Angela Merkel"), ("b", "Angela Merkel", "Angela Merkel")]

@@ -1,0 +1,169 @@
+"""Step 2: what introduces a quotation in a sentence.
+
+* Speech verbs and nouns: a word whose lexicon sense (``events.triggers.sense``) is a
+  speech cue ("sagte", "teilte ... mit", "kritisierte", "hoffe"), not inside a direct quote
+  (a speech verb inside a quote belongs to the quote).
+* Attribution phrases, each with the words that name who claims: "laut X", "gemäß X",
+  "X zufolge", "nach Angaben/Informationen/Berichten ... (von) X" (or "nach eigenen
+  Angaben": the sentence's subject), ", so X" at a clause's end, and "demnach", which
+  carries the previous claim's speaker.
+
+Takes a sentence and the article context; gives (:class:`Cue`, speaker words) pairs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Span, Token
+
+from transforms.events import triggers
+from transforms.events.tokens import is_nominal
+from transforms.lang import de
+from transforms.nlp.syntax import CASE, GEN, NMOD, noun_phrase
+from transforms.quotes.model import Cue
+
+_ANAPHORIC = de.words("anaphoric_attributions")  # "demnach": the previous speaker's claim
+_OWN = de.words("own_attributions")  # "nach eigenen Angaben": the subject's claim
+_INVERTED_SO = de.words("inverted_attributions")  # ", so X."
+_SOURCE_NOUNS = tuple(de.SOURCE_NOUNS)  # also as compound heads: "Polizeiangaben"
+
+
+def verb_cues(sent: Span, article, inside_quote) -> list[tuple[Cue, None]]:
+    out = []
+    for token in sent:
+        if inside_quote(token.i):
+            continue
+        found = triggers.sense(token, sent, article, ignore=frozenset({"content"}))
+        if found is None or not found.entry.speech:
+            continue
+        words = [token] + ([found.particle] if found.particle is not None else [])
+        cue = _cue(words, found.entry.lemma, verb=found.entry.pos == "VERB",
+                   event=found.entry.is_event)
+        needs_content = bool({"content", "no-report"} & set(found.entry.constraints))
+        out.append((replace(cue, needs_content=needs_content), None))
+    return out
+
+
+def attribution_cues(sent: Span, article, inside_quote) -> list[tuple[Cue, list[Token] | None]]:
+    """Attribution phrases and the words of their speaker (None: the previous speaker;
+    an empty list: the sentence's subject)."""
+    tokens = [t for t in sent if not inside_quote(t.i)]
+    out = []
+    for k, token in enumerate(tokens):
+        low = token.lower_
+        if low in de.SOURCE_PREPOSITIONS:
+            speaker = _after(token, tokens[k + 1:], article)
+            out.append((_with_words(_cue([token], low, attribution=True), [token, *speaker]),
+                        speaker))
+        elif low in de.SOURCE_POSTPOSITIONS and k:
+            speaker = _before(token, tokens[:k], article)
+            out.append((_with_words(_cue([token], low, attribution=True), [*speaker, token]),
+                        speaker))
+        elif low.endswith(_SOURCE_NOUNS) and any(
+                t.lower_ in de.SOURCE_NOUN_PREPOSITIONS for t in tokens[max(0, k - 3):k]):
+            preposition = next(t for t in reversed(tokens[max(0, k - 3):k])
+                               if t.lower_ in de.SOURCE_NOUN_PREPOSITIONS)
+            cue = _cue([token], low, attribution=True)
+            if any(t.lower_ in _OWN for t in tokens[max(0, k - 2):k]):
+                out.append((_with_words(cue, [preposition, token]), []))
+            else:  # "nach Angaben der Polizei", "nach Polizeiangaben", "nach seiner Ansicht"
+                speaker = _source_phrase(token, tokens[k + 1:], article)
+                out.append((_with_words(cue, [preposition, *speaker]), speaker))
+        elif low in _INVERTED_SO and k and tokens[k - 1].text in {",", *de.CLOSING_QUOTES}:
+            speaker = _rest_of_clause(token, sent)
+            if speaker:
+                out.append((_with_words(_cue([token], low, attribution=True),
+                                        [token, *speaker]), speaker))
+        elif low in _ANAPHORIC:
+            out.append((_with_words(_cue([token], low, attribution=True), [token]), None))
+    return out
+
+
+def _cue(words: list[Token], lemma: str, verb: bool = False, attribution: bool = False,
+         event: bool = False) -> Cue:
+    words = sorted(words, key=lambda t: t.i)
+    return Cue(tuple(t.i for t in words), " ".join(t.text for t in words), lemma,
+               words[0].idx, words[-1].idx + len(words[-1].text), verb, attribution, event)
+
+
+def _with_words(cue: Cue, words: list[Token]) -> Cue:
+    return replace(cue, words=tuple(sorted(t.i for t in words)))
+
+
+def _after(marker: Token, rest: list[Token], article) -> list[Token]:
+    """The noun phrase a preposition or a source noun introduces ("laut der Polizei",
+    "Angaben des Ministeriums", "Angaben von Peter Müller")."""
+    s = article.syntax
+    if article.has_parse:
+        if s.role(marker) == CASE and marker.head.i > marker.i:  # UD: the noun heads
+            return list(_phrase(marker.head, article))
+        for child in marker.children:  # TIGER PP, or a source noun's genitive / von-PP
+            if child.i > marker.i and (s.role(child) in (GEN, NMOD) or child.dep_ == "nk"
+                                       or child.pos_ in ("NOUN", "PROPN")):
+                return list(_phrase(child, article))
+    for token in rest[:7]:  # no parse: the first name or noun before a clause break
+        if token.text in ",;:" or token.is_sent_end:
+            break
+        if token.i in article.linker.entity_at:
+            start, end = article.linker.mention_span[token.i]
+            return list(article.doc[start:end])
+        if is_nominal(token) and token.pos_ != "PRON":
+            return list(_phrase(token, article))
+    return []
+
+
+def _source_phrase(noun: Token, rest: list[Token], article) -> list[Token]:
+    """A source noun's whole phrase, which says whose claim it is: its determiners and
+    adjectives ("seiner Ansicht", "südkoreanischen Angaben") and the genitive, von-phrase
+    or name after it ("Angaben der Polizei")."""
+    words = list(noun_phrase(noun))
+    complement = _after(noun, rest[:4], article) if rest and (
+        rest[0].pos_ in ("DET", "PROPN", "ADP") or rest[0].i in article.linker.entity_at) \
+        else []
+    if complement and complement[0].i - noun.i <= 3:
+        words += [t for t in article.doc[noun.i + 1:complement[-1].i + 1]]
+    return words
+
+
+def _before(marker: Token, before: list[Token], article) -> list[Token]:
+    """The noun phrase before a postposition ("der Polizei zufolge")."""
+    if article.has_parse and article.syntax.role(marker) == CASE and marker.head.i < marker.i:
+        return list(_phrase(marker.head, article))
+    for token in reversed(before[-6:]):
+        if token.text in ",;:":
+            break
+        if token.i in article.linker.entity_at:
+            start, end = article.linker.mention_span[token.i]
+            return list(article.doc[start:end])
+        if is_nominal(token) and token.pos_ != "PRON":
+            return list(noun_phrase(token))
+    return []
+
+
+def _phrase(head: Token, article) -> Span:
+    """A head noun with its own name: the entity mention it is part of, else its compact
+    noun phrase with a genitive or name after it ("Angaben des Ministeriums")."""
+    linker = article.linker
+    if head.i in linker.entity_at:
+        start, end = linker.mention_span[head.i]
+        return article.doc[start:end]
+    phrase = noun_phrase(head)
+    names = [c for c in head.children if c.i in linker.entity_at and c.i > head.i]
+    if names:
+        start, end = linker.mention_span[names[0].i]
+        return article.doc[phrase.start:end]
+    return phrase
+
+
+def _rest_of_clause(marker: Token, sent: Span) -> list[Token]:
+    """", so der Chef des Verwaltungsrats Ulrich Müller.": the words up to the clause's
+    end, when they are a noun phrase (no verb; not "so viele wie nie")."""
+    words = []
+    for token in sent.doc[marker.i + 1:sent.end]:
+        if token.text in {",", ".", ";", ":", "!", "?"} or token.is_space:
+            break
+        if token.pos_ in ("VERB", "AUX"):
+            return []
+        words.append(token)
+    return words if any(is_nominal(t) for t in words) else []

@@ -1,0 +1,44 @@
+"""Step 1: direct quotes: the words between quotation marks, paragraph by paragraph.
+
+German news opens with „ and closes with “ (also » «, « », ASCII "), and nests with ‚ ‘.
+A quote may run over several sentences of its paragraph; an inner quote belongs to the
+outer one. An opening mark without its closing mark runs to the end of its paragraph
+(journalists close a quote that goes on in the next paragraph only there). Short quoted
+terms ("ein „Papiertiger“", a title) are kept here; ``find`` decides what counts.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from transforms.lang import de
+
+_PAIRS = dict(de.QUOTE_PAIRS)  # opening -> closing, in the order they are tried
+_NESTED_OPENERS = {"‚"}
+
+
+def _closes(text: str, closer: str) -> bool:
+    """The closing mark, alone or glued to a compound ("„Bild“-Zeitung")."""
+    return text == closer or text.startswith(closer + "-")
+
+
+def direct_spans(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Token ranges [start, end) of the words inside outermost quotation marks."""
+    out = []
+    for p_start, p_end in paragraphs:
+        i = p_start
+        while i < p_end:
+            opener = doc[i].text
+            closer = _PAIRS.get(opener)
+            if closer is None or opener in _NESTED_OPENERS:
+                i += 1
+                continue
+            j = i + 1
+            while j < p_end and not (_closes(doc[j].text, closer) and j > i + 1) and \
+                    not (closer != opener and doc[j].text == opener and opener != '"'):
+                j += 1
+            inner = (i + 1, min(j, p_end))
+            if inner[1] > inner[0]:
+                out.append(inner)
+            i = j + 1
+    return out

@@ -1,0 +1,189 @@
+"""Step 4: who speaks, and to whom.
+
+A speech verb's speaker is its subject (a passive's agent); with a name in apposition to a
+role noun the name ("Kay Weidner, ein Sprecher ..." and "der Sprecher Kay Weidner" both
+give Kay Weidner); a pronoun or role noun is resolved through coreference, its own words
+kept. Without a usable subject: the nearest name after the verb ("sagte Putin",
+"berichtet eine Stadtverordnete"), else before it in its clause. An attribution's speaker
+is its noun phrase. Never a time word, a place inside a PP, a demonstrative standing for
+the claim ("Das berichtet X": X speaks), or a word of the quotation. The addressee is the
+verb's dative or a "gegenüber X" phrase.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from spacy.tokens import Token
+
+from transforms.coref.linking import Argument
+from transforms.entities.canonical import Entity
+from transforms.events.senses import is_actor
+from transforms.events.tokens import is_nominal, is_reflexive, is_time_word
+from transforms.lang import de
+from transforms.nlp.syntax import AGENT, APPOS, DAT, FLAT, SUBJ, noun_phrase, verb_lemma
+from transforms.quotes.model import Cue
+
+_DEMONSTRATIVES = de.words("demonstratives")
+_EXPLETIVES = de.words("expletives")  # "heißt es": nobody speaks
+_OBLIQUE_PRONOUNS = de.words("oblique_pronouns")
+_PASSIVE_AUXILIARIES = de.words("passive_auxiliaries")
+_SOURCE_PLACE_PREPOSITIONS = de.words("source_place_prepositions")
+_SOURCE_NOUNS = tuple(de.SOURCE_NOUNS)
+_ADDRESSEE_PREPOSITIONS = de.words("addressee_prepositions")
+
+
+def of_verb(cue: Cue, article, excluded) -> Argument | None:
+    """``excluded(i)``: whether token i belongs to the quotation."""
+    s, doc = article.syntax, article.doc
+    verb = doc[cue.tokens[0]]
+    sent = verb.sent
+    group = s.verb_group(verb) if verb.pos_ in ("VERB", "AUX") else [verb]
+    passive = s.is_passive(group) or _passive_by_words(verb)
+    candidates = s.dependents(group, SUBJ)
+    if passive:
+        candidates = [t for t in s.dependents(group, AGENT) if t.pos_ != "ADP"] + [
+            n for p, n in s.prepositional(group) if p in de.AGENT_PREPOSITIONS]
+    for token in candidates:
+        if _usable(token, excluded, article):
+            return _named(token, article)
+    nearby = doc[max(sent.start, verb.i - 1):min(sent.end, verb.i + 2)]
+    if any(t.lower_ in _EXPLETIVES for t in [*candidates, *nearby]):
+        return _source_place(group, article, excluded)  # "In der Erklärung heißt es, ..."
+    if passive:
+        return None
+    # No usable parse: the subject is the clause's first actor before the verb, or (after
+    # a comma or a quote: ", sagte Putin") the first one after it.
+    before = _first_actor(range(verb.i - 1, sent.start - 1, -1), excluded, article)
+    after = _first_actor(range(verb.i + 1, min(sent.end, verb.i + 7)), excluded, article)
+    inverted = verb.i > sent.start and (doc[verb.i - 1].text in ",;:"
+                                        or doc[verb.i - 1].text in de.CLOSING_QUOTES)
+    return (after or before) if inverted else (before or after)
+
+
+def _first_actor(positions, excluded, article) -> Argument | None:
+    doc, s, linker = article.doc, article.syntax, article.linker
+    for i in positions:
+        token = doc[i]
+        if excluded(i) or token.text in ",;:" or token.text in de.CLOSING_QUOTES:
+            return None
+        if s.preposition_of(token) is not None or not _usable(token, excluded, article) \
+                or _oblique(token):
+            continue
+        if i in linker.entity_at and linker.entity_at[i].label in ("PER", "ORG") or \
+                is_nominal(token) and is_actor(token, article):
+            return _named(token, article)
+    return None
+
+
+def _passive_by_words(verb: Token) -> bool:
+    """A participle with a form of "werden" in its clause ("wurden ... abgelehnt"), when
+    the parse does not say: its subject suffered, did not speak."""
+    if "Part" not in verb.morph.get("VerbForm"):
+        return False
+    for token in reversed(verb.doc[verb.sent.start:verb.i]):
+        if token.text in ",;:":
+            return False
+        if verb_lemma(token) in _PASSIVE_AUXILIARIES:
+            return True
+    return False
+
+
+def _oblique(token: Token) -> bool:
+    """A dative or accusative word (or one after such an article) is no subject: "Die
+    Regierung wirft den Rebellen vor"."""
+    if token.lower_ in _OBLIQUE_PRONOUNS:
+        return True
+    cases = set(token.morph.get("Case"))
+    before = token.doc[token.i - 1] if token.i else None
+    if before is not None and before.pos_ == "DET":
+        cases |= set(before.morph.get("Case"))
+    return bool(cases) and not cases & {"Nom"}
+
+
+def _source_place(group, article, excluded) -> Argument | None:
+    """"In einer Erklärung des Präsidenten heißt es": the document a claim is read in."""
+    for prep, noun in article.syntax.prepositional(group):
+        if prep in _SOURCE_PLACE_PREPOSITIONS and not excluded(noun.i):
+            return _named(noun, article)
+    return None
+
+
+def of_phrase(words: list[Token], article) -> Argument | None:
+    """The speaker an attribution phrase names ("der Polizei", "Angaben des Ministeriums")."""
+    linker = article.linker
+    named = [t for t in words if t.i in linker.entity_at]
+    if named:
+        return linker.mention(named[0].i)
+    place = next((p for p in map(demonym_place, words) if p), None)
+    if place is not None:  # "nach südkoreanischen Angaben": Südkorea claims it
+        entity = next((e for e in linker.places.values() if e.canonical_name == place),
+                      None) or Entity(place, "LOC")
+        return Argument.of_span(article.doc[words[0].i:words[-1].i + 1], entity)
+    phrase = Argument.of_span(article.doc[words[0].i:words[-1].i + 1], None)
+    for noun in (t for t in words if is_nominal(t)
+                 and not t.lower_.endswith(_SOURCE_NOUNS)):
+        linked = linker.link(noun)  # "der Sprecher", "seiner": through coreference
+        if linked.entity is not None:
+            return Argument(phrase.text, phrase.start, phrase.end, linked.entity, phrase.tokens)
+    return phrase if any(t.is_alpha for t in words) else None
+
+
+@functools.lru_cache(maxsize=1)
+def _demonyms() -> tuple[tuple[str, str], ...]:
+    pairs = [tuple(row[:2]) for row in de.table("demonyms.tsv")]
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+def demonym_place(token: Token) -> str | None:
+    """The country a country adjective names ("südkoreanischen" -> Südkorea)."""
+    if token.pos_ not in ("ADJ", ""):
+        return None
+    word = token.lower_
+    return next((place for stem, place in _demonyms()
+                 if word.startswith(stem) and len(word) - len(stem) <= 2), None)
+
+
+def addressee(cue: Cue, article, excluded) -> Argument | None:
+    s, doc = article.syntax, article.doc
+    verb = doc[cue.tokens[0]]
+    if not cue.verb:
+        return None
+    group = s.verb_group(verb)
+    for token in s.dependents(group, DAT):
+        if not excluded(token.i) and is_actor(token, article):
+            return _named(token, article)
+    for prep, noun in s.prepositional(group):
+        if prep in _ADDRESSEE_PREPOSITIONS and not excluded(noun.i):
+            return _named(noun, article)
+    return None
+
+
+def _usable(token: Token, excluded, article) -> bool:
+    if excluded(token.i) or is_time_word(token) or token.lower_ in _DEMONSTRATIVES \
+            or token.lower_ in _EXPLETIVES or is_reflexive(token):
+        return False
+    if token.pos_ == "PRON" and "Rel" in token.morph.get("PronType"):
+        return False  # "der" of a relative clause: its antecedent speaks
+    linker = article.linker
+    entity = linker.entity_at.get(token.i)
+    if entity is not None and entity.label == "LOC" and \
+            article.syntax.preposition_of(token) is not None:
+        return False  # "in Berlin": where, not who
+    return token.pos_ in ("NOUN", "PROPN", "PRON", "") or token.i in linker.entity_at
+
+
+def _named(token: Token, article) -> Argument:
+    """The argument a speaker word makes, a person's name in apposition preferred."""
+    linker, s = article.linker, article.syntax
+    if token.i not in linker.entity_at:
+        for child in token.children:
+            if child.i in linker.entity_at and s.role(child) in (APPOS, FLAT) and \
+                    linker.entity_at[child.i].label == "PER":
+                return linker.mention(child.i)
+        phrase = noun_phrase(token)
+        after = phrase.end
+        if after < len(article.doc) and after in linker.entity_at and \
+                linker.entity_at[after].label == "PER":  # "Trainer Josep Guardiola"
+            return linker.mention(after)
+    return linker.link(token)
