@@ -57,6 +57,34 @@ def test_dates_no_calendar_holds_are_invalid_dates_and_years_before_1000_pad(tmp
                                                                    "month=2023-09"]
 
 
+def test_a_bug_on_one_file_is_its_errors_row_and_the_next_run_retries_it(tmp_path,
+                                                                           monkeypatch):
+    from transforms.read import feed
+
+    landing = tmp_path / "landing"
+    landing.mkdir()
+    shutil.copy(SEED, landing)
+    (landing / "trigger.txt").write_text(" date 2023-09 Der Bürgermeister traf Vertreter.",
+                                         encoding="utf-8")
+    real_parse = feed.parse_article
+
+    def buggy(data, uri, *args):
+        if uri.endswith("trigger.txt"):
+            raise OverflowError("date value out of range")  # as row 1 once did
+        return real_parse(data, uri, *args)
+
+    monkeypatch.setattr(feed, "parse_article", buggy)
+    out = tmp_path / "out"
+    first = newsbeam([landing], out)
+    assert first["articles_parsed"] == 1 and first["balanced"]
+    assert errors(out) == {"trigger.txt": "parse_failed"}
+    message = query(f"SELECT message FROM read_parquet('{out}/errors/*/*.parquet')")[0][0]
+    assert message == "newsbeam failed on this file: OverflowError: date value out of range"
+    monkeypatch.setattr(feed, "parse_article", real_parse)  # the bug fixed
+    second = newsbeam([landing], out)
+    assert (second["files_retried"], second["articles_parsed"]) == (1, 1)
+
+
 def test_only_regular_files_are_read_and_the_rest_is_counted_with_a_reason(tmp_path):
     """A FIFO once hung the run; broken links vanished. Run as a subprocess so that a
     hang fails the test instead of stopping the suite."""
