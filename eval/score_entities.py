@@ -90,19 +90,22 @@ def newsbeam_spans(model: str, articles: dict) -> dict[str, list[tuple[int, int,
 
 
 def table_spans(output: str, articles: dict) -> dict[str, list[tuple[int, int, str]]]:
-    """The mentions of an ``entities`` table, each article's latest run only."""
+    """The mentions of an ``entities`` table, each file's current run only (its latest
+    ledger entry), matched to the gold articles by file name."""
     import duckdb
-    ids = {a.article_id: name for name, a in articles.items()}
     rows = duckdb.sql(f"""
-        SELECT article_id, label, m.start AS s, m."end" AS e FROM (
-          SELECT article_id, label, unnest(mentions) AS m, run_id,
-                 max(run_id) OVER (PARTITION BY article_id) AS latest
-          FROM read_parquet('{output}/entities/*/*.parquet', hive_partitioning = true))
-        WHERE run_id = latest""").fetchall()
+        WITH runs AS (
+          SELECT source_uri, run_id FROM read_parquet('{output}/_ledger/*.parquet')
+          QUALIFY row_number() OVER (PARTITION BY source_uri
+                                     ORDER BY run_started_at DESC, run_id DESC) = 1)
+        SELECT regexp_extract(source_uri, '[^/]+$'), label, m.start AS s, m."end" AS e
+        FROM (SELECT source_uri, run_id, label, unnest(mentions) AS m
+              FROM read_parquet('{output}/entities/*/*.parquet', hive_partitioning = true))
+        JOIN runs USING (source_uri, run_id)""").fetchall()
     out: dict[str, list] = defaultdict(list)
-    for article_id, label, start, end in rows:
-        if article_id in ids:
-            out[ids[article_id]].append((start, end, label))
+    for name, label, start, end in rows:
+        if name in articles:
+            out[name].append((start, end, label))
     return out
 
 

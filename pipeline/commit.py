@@ -8,16 +8,19 @@ Flex Template, ``--detach``) therefore still gets an atomic run. The commit:
 
 1. writes a journal ``<output>/_runs/<run_id>.commit.json`` listing every move and the
    run's manifest;
-2. moves the staged files into the tables, the ledger file last;
-3. writes the manifest ``<output>/_runs/<run_id>.json`` and deletes the journal and the
-   staging folder.
+2. moves the staged files into the tables (one batch of renames), then the run's one
+   ledger file: publishing that file is the moment the run is committed, and the
+   documented views read only runs with a ledger entry (README, Scheduling);
+3. writes the manifest ``<output>/_runs/<run_id>.json``, deletes the journal and the
+   staging folder, and gives the output's lock back (``pipeline/lock.py``).
 
-A run killed before step 1 leaves nothing visible and no ledger entry: its staging
-folder is removed by the next run, which then does the work again. A run killed during
-step 2 or 3 leaves a journal, and the next run finishes that commit before it starts
-(:func:`recover`). A commit step that the runner retries resumes from its journal, and
-one retried after it had finished does nothing. Meant for one run at a time per output
-folder.
+Journals and manifests are written to a temporary name and renamed, so a crash (or a
+full disk) leaves a whole file or none. A run killed before step 1 leaves nothing
+visible and no ledger entry: its staging folder is removed by the next run, which then
+does the work again. A run killed during step 2 or 3 leaves a journal, and the next run
+finishes that commit before it starts (:func:`recover`). A commit step that the runner
+retries resumes from its journal, and one retried after it had finished does nothing.
+Recovery runs only under the output's lock, so it never touches a live run's staging.
 """
 
 from __future__ import annotations
@@ -25,18 +28,21 @@ from __future__ import annotations
 import json
 import logging
 import os
+import uuid
 
 import apache_beam as beam
 from apache_beam.io.filesystems import FileSystems
 from apache_beam.pvalue import AsDict, AsSingleton
 
-from pipeline import empty_tables, summary
+from pipeline import empty_tables, lock, summary
 from schemas import TABLES
 from transforms.read.listing import matching_paths
 
 LOG = logging.getLogger(__name__)
 STAGING = "_staging"
 RUNS = "_runs"
+TEMP_SUFFIX = ".tmp"  # a JSON file being written; never matched by _runs/*.json
+COMMIT_POINT = TABLES["ledger"]  # its file is published last, and alone
 
 
 def staging_dir(output: str, run_id: str) -> str:
@@ -57,8 +63,11 @@ def staged_moves(output: str, run_id: str) -> list[tuple[str, str]]:
 
 
 def _write_json(path: str, data: dict) -> None:
-    with FileSystems.create(path) as fh:
+    """Whole or not at all: written to a temporary name, then renamed into place."""
+    temp = f"{path}.{uuid.uuid4().hex[:8]}{TEMP_SUFFIX}"
+    with FileSystems.create(temp) as fh:
         fh.write(json.dumps(data, indent=2, default=str).encode())
+    FileSystems.rename([temp], [path])
 
 
 def _mkdirs(path: str) -> None:
@@ -137,16 +146,27 @@ class _CommitFn(beam.DoFn):
 
     def process(self, _, tallies, files_written):
         manifest = summary.complete(self.manifest, dict(tallies), self.files_planned)
-        yield commit(self.output, self.run_id, manifest, files_written)
+        path = commit(self.output, self.run_id, manifest, files_written)
+        lock.release(self.output, self.run_id)  # a detached launcher has long gone
+        yield path
 
 
 def _finish(output: str, run_id: str, journal: str, moves, manifest: dict) -> str:
+    point = FileSystems.join(output, COMMIT_POINT.folder) + "/"
+    pending = []
     for source, target in moves:
         if FileSystems.exists(source):
-            _mkdirs(target.rsplit("/", 1)[0])
-            FileSystems.rename([source], [target])
+            pending.append((source, target))
         elif not FileSystems.exists(target):
             raise RuntimeError(f"commit of run {run_id}: {source} is missing")
+    for folder in sorted({target.rsplit("/", 1)[0] for _, target in pending}):
+        _mkdirs(folder)
+    tables = [m for m in pending if not m[1].startswith(point)]
+    last = [m for m in pending if m[1].startswith(point)]
+    for batch in (tables, last):  # the ledger file last: the run is committed with it
+        if batch:
+            FileSystems.rename([s for s, _ in batch], [t for _, t in batch])
+    # older whole-table versions go only once the ledger has published this run's
     remove_superseded(output, [target for _, target in moves])
     path = manifest_path(output, run_id)
     _write_json(path, manifest)
@@ -192,18 +212,53 @@ def remove_staging(output: str, run_id: str) -> None:
 
 def recover(output: str) -> list[str]:
     """Finish commits a killed run left half done, and remove the staging folders of
-    runs killed before their commit. Returns the run ids whose commit was finished."""
+    runs killed before their commit. Call it only while holding the output's lock
+    (``pipeline/lock.py``): every other run is then dead. Returns the run ids whose
+    commit was finished."""
+    runs = FileSystems.join(output, RUNS)
+    leftovers = matching_paths(FileSystems.join(runs, "*" + TEMP_SUFFIX))
+    if leftovers:  # JSON a killed run was writing: never renamed into place
+        LOG.warning("removing %d unfinished file(s) in %s: %s", len(leftovers), runs,
+                    ", ".join(p.rsplit("/", 1)[-1] for p in leftovers))
+        FileSystems.delete(leftovers)
     finished = []
-    for journal in matching_paths(FileSystems.join(output, RUNS, "*.commit.json")):
-        state = _read_json(journal)
-        _finish(output, state["run_id"], journal, state["moves"], state["manifest"])
-        finished.append(state["run_id"])
-        LOG.warning("finished the interrupted commit of run %s", state["run_id"])
+    for journal in matching_paths(FileSystems.join(runs, "*.commit.json")):
+        try:
+            state = _read_json(journal)
+            moves, manifest, run_id = state["moves"], state["manifest"], state["run_id"]
+        except (ValueError, KeyError, TypeError) as err:
+            # A torn journal (written before journals were renamed into place): its
+            # commit failed while writing it, before any file moved. Its run's
+            # staging is removed below and its files are done again.
+            LOG.warning("removing %s: it cannot be read (%s: %s); the run never started "
+                        "publishing, so its files will be processed again", journal,
+                        type(err).__name__, err)
+            FileSystems.delete([journal])
+            continue
+        _finish(output, run_id, journal, moves, manifest)
+        finished.append(run_id)
+        LOG.warning("finished the interrupted commit of run %s", run_id)
     root = FileSystems.join(output, STAGING)
     abandoned = {path[len(root) + 1:].split("/", 1)[0]
                  for path in matching_paths(FileSystems.join(root, "**"))}
+    if "://" not in output and os.path.isdir(root):  # also the empty folders a run
+        abandoned.update(os.listdir(root))  # killed after its moves leaves on disk
     for run_id in sorted(abandoned):
         LOG.warning("removing %s, left by run %s, which did not finish",
                     staging_dir(output, run_id), run_id)
         remove_staging(output, run_id)
     return finished
+
+
+def recover_if_idle(output: str) -> list[str] | None:
+    """For readers (a report, a SQL shell): finish what a killed run left, unless a run
+    holds the output (it recovers itself when it starts). None when busy."""
+    reader = f"recover-{uuid.uuid4().hex[:8]}"
+    try:
+        lock.acquire(output, reader, stale_after_hours=float("inf"))
+    except lock.LockHeld:
+        return None
+    try:
+        return recover(output)
+    finally:
+        lock.release(output, reader)

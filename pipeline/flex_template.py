@@ -23,6 +23,8 @@ DESCRIPTION = ("German news article files in a bucket to entity and event tables
                "(hive-partitioned Parquet). Incremental: files the output's ledger holds "
                "are skipped; a run's files appear only when the whole run has succeeded.")
 
+_POSITIVE_NUMBER = r"^(0*[1-9][0-9]*(\.[0-9]+)?|0*\.[0-9]*[1-9][0-9]*|0+\.0*[1-9][0-9]*)$"
+
 # Template parameter -> the CLI option it sets, its label, Dataflow parameter type,
 # the regexes its value must match, whether it is optional, and a help text where the
 # CLI's does not fit a template (which reads one gs:// pattern). Names use underscores,
@@ -45,8 +47,14 @@ PARAMETERS = {
                        type="NUMBER", regexes=[r"^[1-9][0-9]*$"], optional=True),
     "event_lexicon": dict(option="--event-lexicon", label="Event trigger lexicon",
                           type="GCS_READ_FILE", regexes=[r"^gs://[^/]+/.+$"], optional=True),
-    "reprocess": dict(option="--reprocess", label="Reprocess every file", type="BOOLEAN",
-                      regexes=[r"^(true|false)$"], optional=True),
+    "reprocess": dict(option="--reprocess", label="Reprocess: every file, none, or stale ones",
+                      type="TEXT", regexes=[r"^(true|false|stale)$"], optional=True),
+    "extract_timeout": dict(option="--extract-timeout",
+                            label="Longest extraction of one article, seconds", type="NUMBER",
+                            regexes=[_POSITIVE_NUMBER], optional=True),
+    "stale_lock_hours": dict(option="--stale-lock-hours",
+                             label="Hours after which a run's lock counts as abandoned",
+                             type="NUMBER", regexes=[_POSITIVE_NUMBER], optional=True),
 }
 
 # Options that are deliberately not template parameters, and why (by option key).

@@ -20,13 +20,14 @@ from transforms.entities import corpus
 from transforms.errors import ERRORS_TAG
 from transforms.extract.transform import ExtractArticles, Extractors
 from transforms.nlp.handler import AnnotateArticles, SpacyModelHandler
-from transforms.read.transform import LEDGER_TAG, ParseFiles, ReadArticles
+from transforms.read.transform import LEDGER_TAG, ParseFiles, ReadArticles, RecordFailures
 from transforms.write.parquet import WriteTable
 
 
 def build(p: beam.Pipeline, *, files: list[tuple[str, int, float]], output: str, model: str,
           run: dict, manifest: dict, max_article_bytes: int, batch_size: int,
           max_chunk_chars: int | None = None, event_lexicon: str | None = None,
+          extract_timeout: float | None = None,
           previous_identities: list[str] = (), replaced: dict[str, str] | None = None,
           replaced_files: list[str] = (), progress: str | None = None) -> dict:
     """Adds newsbeam to ``p`` for the listed ``files`` (path, size, mtime): every table
@@ -41,6 +42,7 @@ def build(p: beam.Pipeline, *, files: list[tuple[str, int, float]], output: str,
     stage = commit.staging_dir(output, run["run_id"])
     tables, written, done = _extract_and_write(read, stage, model, run, batch_size,
                                                max_chunk_chars, event_lexicon,
+                                               extract_timeout,
                                                previous_identities=previous_identities,
                                                replaced=replaced,
                                                replaced_files=replaced_files)
@@ -63,7 +65,8 @@ def build(p: beam.Pipeline, *, files: list[tuple[str, int, float]], output: str,
 def build_streaming(files: beam.PCollection, *, output: str, model: str, run: dict,
                     window_minutes: float, allowed_lateness_minutes: float,
                     max_article_bytes: int, batch_size: int,
-                    event_lexicon: str | None = None) -> dict:
+                    event_lexicon: str | None = None,
+                    extract_timeout: float | None = None) -> dict:
     """Streaming: ``files`` is an unbounded PCollection of (path, size, mtime), each
     file once (the sources deduplicate). Rows go straight into the tables, a file per
     table, window and shard with the window start in its name; data up to
@@ -75,7 +78,7 @@ def build_streaming(files: beam.PCollection, *, output: str, model: str, run: di
         allowed_lateness=int(allowed_lateness_minutes * 60))
     read = windowed | "Parse" >> ParseFiles(max_article_bytes, run)
     tables, _, _ = _extract_and_write(read, output, model, run, batch_size, None,
-                                      event_lexicon, streaming=True)
+                                      event_lexicon, extract_timeout, streaming=True)
     return tables
 
 
@@ -124,7 +127,8 @@ class Identities(beam.PTransform):
 
 def _extract_and_write(read, base: str, model: str, run: dict, batch_size: int,
                        max_chunk_chars: int | None, event_lexicon: str | None,
-                       streaming: bool = False, previous_identities: list[str] = (),
+                       extract_timeout: float | None, streaming: bool = False,
+                       previous_identities: list[str] = (),
                        replaced: dict[str, str] | None = None,
                        replaced_files: list[str] = ()) -> tuple[dict, list, dict]:
     """The shared middle and end: returns each table's rows (by table name), the file
@@ -133,14 +137,15 @@ def _extract_and_write(read, base: str, model: str, run: dict, batch_size: int,
     handler = SpacyModelHandler(model, run["pipeline_version"], batch_size, max_chunk_chars)
     annotated = read.articles | "NLP" >> AnnotateArticles(handler)
     extractors = Extractors(event_lexicon)
-    extracted = annotated.annotated | "Extract" >> ExtractArticles(extractors,
-                                                                   extractors.tables)
+    extracted = annotated.annotated | "Extract" >> ExtractArticles(
+        extractors, extractors.tables, extract_timeout)
+    failures = ((annotated[ERRORS_TAG], extracted[ERRORS_TAG])
+                | "Collect step failures" >> beam.Flatten())
     tables = {
         "articles": read.articles,
         **{name: extracted[name] for name in extractors.tables},
-        "errors": (read[ERRORS_TAG], annotated[ERRORS_TAG], extracted[ERRORS_TAG])
-        | "Collect errors" >> beam.Flatten(),
-        "ledger": read[LEDGER_TAG],
+        "errors": (read[ERRORS_TAG], failures) | "Collect errors" >> beam.Flatten(),
+        "ledger": (read[LEDGER_TAG], failures) | "Record failures" >> RecordFailures(),
     }
     if not streaming:  # a streaming job has no end at which the corpus is known
         tables["identities"] = extracted["entities"] | "Identities" >> Identities(

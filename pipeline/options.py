@@ -15,14 +15,20 @@ import contextlib
 import difflib
 import io
 import os
+import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from apache_beam.options.pipeline_options import PipelineOptions
 
+from transforms.extract.deadline import DEFAULT_SECONDS as DEFAULT_EXTRACT_TIMEOUT
 from transforms.read.feed import DEFAULT_MAX_ARTICLE_BYTES
 
 DEFAULT_INPUT = "examples/articles"
+DEFAULT_STALE_LOCK_HOURS = 6.0
+STALE = "stale"
+# A run id names files and objects (<table>-<run_id>-....parquet, _runs/<run_id>.json).
+RUN_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
 
 
 class UsageError(Exception):
@@ -39,6 +45,26 @@ def flag(value: str | bool) -> bool:
     if lowered in ("false", "0", "no", ""):
         return False
     raise argparse.ArgumentTypeError(f"expected true or false, not {value!r}")
+
+
+def reprocess(value: str | bool) -> bool | str:
+    """--reprocess: every file (true), none beyond new, changed and retried ones
+    (false), or the files whose rows are of another model or newsbeam version (stale)."""
+    if isinstance(value, str) and value.strip().lower() == STALE:
+        return STALE
+    try:
+        return flag(value)
+    except argparse.ArgumentTypeError:
+        raise argparse.ArgumentTypeError(
+            f"expected true, false or stale, not {value!r}") from None
+
+
+def run_id(value: str) -> str:
+    if not RUN_ID.fullmatch(value):
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is no run id: 1-64 letters, digits, '_' or '-', starting with a "
+            "letter or digit")
+    return value
 
 
 def positive_int(value: str) -> int:
@@ -89,8 +115,8 @@ class Option:
             return
         kwargs: dict[str, Any] = {"dest": self.key, "help": self.help, **self.kwargs}
         if self.switch:
-            kwargs.update(nargs="?", const=True, default=False, type=flag,
-                          metavar="true|false")
+            kwargs.update(nargs="?", const=True, default=False, type=self.type or flag,
+                          metavar=self.metavar or "true|false")
         else:
             kwargs.setdefault("default", self.default)
             if self.type:
@@ -127,9 +153,16 @@ OPTIONS: tuple[Option, ...] = (
     Option("--workers", type=positive_int, default=os.cpu_count() or 1,
            help="Local runs: worker processes (one model each). Default: one per core "
                 f"({os.cpu_count()} here)."),
-    Option("--reprocess", switch=True,
+    Option("--extract-timeout", type=positive_float, default=DEFAULT_EXTRACT_TIMEOUT,
+           metavar="SECONDS",
+           help="Longest time the extraction of one article may take; an article that "
+                "takes longer becomes an errors row (extract_timeout) and the run goes "
+                f"on. Default: {DEFAULT_EXTRACT_TIMEOUT:g}"),
+    Option("--reprocess", switch=True, type=reprocess, metavar="true|false|stale",
            help="Process every input file again, also those the output's ledger already "
-                "holds (after a model upgrade, say); their old rows are superseded."),
+                "holds (after a model upgrade, say); their old rows are superseded. "
+                "'stale': only the files whose rows are of another model or newsbeam "
+                "version."),
     Option("--detach", switch=True,
            help="Managed runners: submit the job and return without waiting. The job "
                 "publishes its own output and manifest (_runs/<run_id>.json) when it "
@@ -146,8 +179,15 @@ OPTIONS: tuple[Option, ...] = (
     Option("--allowed-lateness", type=positive_float, default=60.0,
            help="With --streaming: minutes a file may arrive after its window closed and "
                 "still be written (to a file of its own). Default: 60"),
-    Option("--run-id",
-           help="Id written on every row and in the file names. Default: UTC time + random."),
+    Option("--run-id", type=run_id,
+           help="Id written on every row and in the file names: 1-64 letters, digits, "
+                "'_' or '-', not used before in the output. Default: UTC time + random."),
+    Option("--stale-lock-hours", type=positive_float, default=DEFAULT_STALE_LOCK_HOURS,
+           metavar="HOURS",
+           help="One run at a time per output: a run holds the output's lock until it "
+                "has committed. A lock on gs:// (or left on a shared disk by another "
+                "host) older than this is taken as abandoned and taken over; on this "
+                f"host, a lock whose process is gone is. Default: {DEFAULT_STALE_LOCK_HOURS:g}"),
     Option("--verbose", short="-v", kwargs={"action": "store_true", "default": False},
            help="Beam's INFO logs too"),
 )

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from apache_beam.io.filesystems import FileSystems
 
-from pipeline import charts, views
+from pipeline import charts, commit, views
 from pipeline.options import REPORT_OPTIONS, parse_command
 from schemas import TABLES, Table
 
@@ -256,6 +256,7 @@ def command(argv: list[str]) -> int:
     if args is None:
         return 0
     views.check_output(args.output)
+    commit.recover_if_idle(args.output)  # finish or clear what a killed run left
     started = dt.datetime.now()
     document = build(args.output, top=args.top, text=not args.no_text)
     path = args.to or default_path(args.output)

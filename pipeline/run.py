@@ -17,8 +17,10 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import logging
+import os
 import sys
 import time
+import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,7 +33,7 @@ from apache_beam.options.pipeline_options import (
     TestOptions,
 )
 
-from pipeline import commit, graph, ledger, preflight, progress, runner, summary
+from pipeline import commit, graph, ledger, lock, preflight, progress, runner, summary
 from pipeline.options import DEFAULT_INPUT, OPTIONS, NewsbeamOptions, UsageError, parse
 from transforms.events.lexicon import LexiconError
 from transforms.geo import index as geo_index
@@ -39,7 +41,7 @@ from transforms.extract.transform import read_lexicon
 from transforms.nlp import model as nlp_model
 from transforms.provenance import new_run_id, pipeline_version
 from transforms.read import stream_sources
-from transforms.read.listing import as_pattern, list_files
+from transforms.read.listing import as_pattern, is_local, list_files, list_pattern
 
 LOG = logging.getLogger("newsbeam")
 
@@ -120,7 +122,8 @@ def _prepare(options: PipelineOptions) -> _Launch:
                     "NER and parsing: %s, or --model PATH", nlp_model.INSTALL_HINT)
     run_info = {"run_id": args.run_id or new_run_id(), "pipeline_version": pipeline_version(),
                 "model": model_label,
-                "started_at": dt.datetime.now(dt.timezone.utc).replace(microsecond=0)}
+                # to the microsecond: runs are ordered by it (the ledger, the views)
+                "started_at": dt.datetime.now(dt.timezone.utc)}
     workers = None
     if local:
         workers = args.workers
@@ -130,20 +133,45 @@ def _prepare(options: PipelineOptions) -> _Launch:
 
 
 def _batch(launch: _Launch) -> RunReport:
-    args, options, run_id = launch.args, launch.options, launch.run_info["run_id"]
+    """Under the output's lock: recover, plan, run. The lock is given back by the job's
+    commit step, and here when the launcher ends without a job left running."""
+    args, run_id = launch.args, launch.run_info["run_id"]
     if args.detach and launch.workers is not None:
         raise UsageError("--detach needs a managed runner (--runner DataflowRunner); a "
                          "local run ends with the pipeline")
+    _take_lock(args.output, run_id, args.stale_lock_hours)
+    report = None
+    try:
+        report = _locked_batch(launch)
+    finally:
+        if report is None or report.kind != "detached":  # a submitted job releases it
+            lock.release(args.output, run_id)
+    return report
+
+
+def _take_lock(output: str, run_id: str, stale_after_hours: float) -> None:
+    try:
+        lock.acquire(output, run_id, stale_after_hours)
+    except lock.LockHeld:
+        raise
+    except Exception as err:
+        raise UsageError(f"cannot use output {output}: {_storage_problem(err)}") from err
+
+
+def _locked_batch(launch: _Launch) -> RunReport:
+    args, options, run_id = launch.args, launch.options, launch.run_info["run_id"]
     output = args.output
     started, started_epoch = time.monotonic(), launch.run_info["started_at"].timestamp()
     commit.recover(output)
+    check_run_id_unused(output, run_id)
     listing = list_files(launch.inputs)
     ingested = ledger.load(output)
-    work = ledger.plan(listing, ingested, reprocess=args.reprocess)
+    work = ledger.plan(listing, ingested, reprocess=args.reprocess,
+                       max_bytes=args.max_article_bytes, model=launch.run_info["model"],
+                       version=launch.run_info["pipeline_version"])
     manifest = {**launch.run_info, "runner": launch.runner_name, "workers": launch.workers,
                 "inputs": launch.inputs, "output": output, "files_listed": len(listing),
-                "files_new": work.new, "files_changed": work.changed,
-                "files_skipped": work.skipped,
+                **work.counts(),
                 "started_at": summary.utc_iso(started_epoch), "started_epoch": started_epoch,
                 "options": {o: getattr(args, o) for o in _option_keys() if o != "verbose"},
                 "beam_options": _beam_options(options)}
@@ -166,6 +194,7 @@ def _batch(launch: _Launch) -> RunReport:
                     run=launch.run_info, manifest=manifest,
                     max_article_bytes=args.max_article_bytes,
                     batch_size=args.nlp_batch_size, event_lexicon=args.event_lexicon,
+                    extract_timeout=args.extract_timeout,
                     previous_identities=current_identity_files(output),
                     replaced=replaced,
                     replaced_files=entity_files_of_runs(output, replaced),
@@ -206,7 +235,8 @@ def _streaming(launch: _Launch) -> RunReport:
                           run=launch.run_info, window_minutes=args.window_minutes,
                           allowed_lateness_minutes=args.allowed_lateness,
                           max_article_bytes=args.max_article_bytes,
-                          batch_size=args.nlp_batch_size, event_lexicon=args.event_lexicon)
+                          batch_size=args.nlp_batch_size, event_lexicon=args.event_lexicon,
+                          extract_timeout=args.extract_timeout)
     result = p.run()
     kind = "dry_run" if options.view_as(TestOptions).dry_run else "streaming"
     return RunReport(kind, launch.run_info["run_id"], launch.runner_name,
@@ -287,10 +317,10 @@ def check_inputs(patterns: list[str]) -> list[str]:
     found = []
     for pattern in patterns:
         try:
-            match = FileSystems.match([as_pattern(pattern)])[0]
+            matched = list_pattern(pattern)
         except Exception as err:
             raise UsageError(f"cannot read input {pattern}: {_storage_problem(err)}") from err
-        if match.metadata_list:
+        if matched:
             found.append(pattern)
         else:
             LOG.warning("no files match input %r", pattern)
@@ -300,9 +330,32 @@ def check_inputs(patterns: list[str]) -> list[str]:
 
 
 def check_output(output: str) -> None:
-    """Fail before any work when the output cannot be listed (missing bucket, no
-    permission), instead of after the whole run with a stack of retries."""
+    """Fail before any work when the output cannot be used: a file where the folder
+    should be, a folder that cannot be written, a missing bucket, no permission (a
+    bucket's write permission shows when the run takes the output's lock)."""
+    if is_local(output):
+        if os.path.exists(output) and not os.path.isdir(output):
+            raise UsageError(f"cannot use output {output}: it is a file, not a folder")
+        probe = os.path.join(output, f"._newsbeam_probe_{uuid.uuid4().hex[:8]}")
+        try:
+            os.makedirs(output, exist_ok=True)
+            with open(probe, "wb"):
+                pass
+            os.unlink(probe)
+        except OSError as err:
+            raise UsageError(f"cannot use output {output}: cannot write there "
+                             f"({err.strerror or err})") from err
+        return
     try:
         FileSystems.match([FileSystems.join(output, "_runs", "*.json")])
     except Exception as err:
         raise UsageError(f"cannot use output {output}: {_storage_problem(err)}") from err
+
+
+def check_run_id_unused(output: str, run_id: str) -> None:
+    """A run id names a run's files and its manifest: a second run of one id would
+    find the first's manifest and publish nothing."""
+    for path in (commit.manifest_path(output, run_id), commit.staging_dir(output, run_id)):
+        if FileSystems.exists(path):
+            raise UsageError(f"--run-id {run_id} was used before in {output} ({path}); "
+                             "choose another")

@@ -12,7 +12,7 @@ import importlib.util
 import subprocess
 import sys
 
-from pipeline import views
+from pipeline import commit, views
 from pipeline.options import SQL_OPTIONS, UsageError, parse_command
 
 DESCRIPTION = """\
@@ -60,6 +60,7 @@ def command(argv: list[str]) -> int:
     if args is None:
         return 0
     views.check_output(args.output)
+    commit.recover_if_idle(args.output)  # finish or clear what a killed run left
     if args.views:
         sys.stdout.write(views.script(args.output))
         return 0

@@ -76,7 +76,11 @@ def render(summary: dict) -> str:
         + (f" (loaded {summary['model_loads']}x)" if "model_loads" in summary else ""),
         f"  input files     {summary.get('files_listed', summary['files_matched'])}: "
         f"{summary.get('files_new', 0)} new, {summary.get('files_changed', 0)} changed, "
-        f"{summary.get('files_skipped', 0)} skipped (already in the output's ledger)",
+        f"{summary.get('files_retried', 0)} retried, "
+        + (f"{summary['files_reprocessed']} reprocessed, "
+           if summary.get("files_reprocessed") else "")
+        + f"{summary.get('files_skipped', 0)} skipped (already in the output's ledger)",
+        *stale_lines(summary),
         f"  files processed {summary['files_matched']}",
         f"  articles parsed {summary['articles_parsed']}",
         f"  files rejected  {summary['files_rejected']}"
@@ -99,6 +103,15 @@ def render(summary: dict) -> str:
 # also after --reprocess.
 TRY_SQL = ("SELECT canonical_name, label, count(*) AS articles FROM entities "
            "GROUP BY ALL ORDER BY articles DESC LIMIT 10")
+
+
+def stale_lines(summary: dict) -> list[str]:
+    """What a run left of another model or newsbeam version, and how to redo it."""
+    stale = summary.get("files_stale", 0)
+    if not stale:
+        return []
+    return [f"  stale           {stale} file(s) hold rows of another model or newsbeam "
+            f"version: --reprocess=stale redoes them"]
 
 
 def try_query(output: str) -> str:

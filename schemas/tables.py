@@ -88,7 +88,9 @@ GEO = _struct(
 
 ARTICLES = pa.schema([
     _f("article_id", pa.string(), "Deterministic id: the source file's name without "
-       "extension (feed files are named NNN_<sha256 prefix>).", False),
+       "extension, '-', and the first 8 hex digits of the sha256 of its source_uri "
+       "(000_73d414ad04269c3e-1f0c2b9a): two files of one name in two folders never "
+       "share it.", False),
     _f("source_uri", pa.string(), "Full path or gs:// URI of the source file.", False),
     _f("content_sha256", pa.string(), "sha256 of the raw file bytes, hex.", False),
     _f("bytes", pa.int64(), "Size of the source file in bytes.", False),
@@ -107,7 +109,8 @@ ARTICLES = pa.schema([
     _f("language", pa.string(), "ISO 639-1 language of the text (de).", False),
     _f("word_count", pa.int32(), "Whitespace-separated words in `text`.", False),
     _f("repairs", pa.list_(pa.string()), "What was repaired to parse the file: "
-       "header_variant, cp1252_transcoded, bom_stripped, crlf_normalised.", False),
+       "header_variant, cp1252_transcoded, utf16_transcoded, mixed_encoding_repaired, "
+       "bom_stripped, crlf_normalised.", False),
     *_provenance(),
 ])
 
@@ -212,12 +215,14 @@ QUOTES = pa.schema([
 
 ERRORS = pa.schema([
     _f("source_uri", pa.string(), "File the error is about.", False),
-    _f("article_id", pa.string(), "Article id when known (from the file name).", False),
+    _f("article_id", pa.string(), "Article id (from the file's name and URI, as in "
+       "articles).", False),
     _f("stage", pa.string(), "read, parse, nlp, or extract_<table> (entities, events, quotes).",
        False),
     _f("reason", pa.string(), "Reason code: too_large, empty_file, not_text, "
        "contains_nul, missing_date_header, invalid_date, empty_article, unreadable, "
-       "nlp_failed, extractor_failed.", False),
+       "not_regular_file, dangling_symlink, symlink_loop, parse_failed, nlp_failed, "
+       "extractor_failed, extract_timeout (see the README's reason table).", False),
     _f("message", pa.string(), "Human-readable detail.", False),
     _f("bytes", pa.int64(), "Size of the file in bytes (as listed, when it was rejected "
        "unread).", False),
@@ -264,14 +269,17 @@ ANNOTATED = pa.schema([
 # files.
 LEDGER = pa.schema([
     _f("source_uri", pa.string(), "Input file.", False),
-    _f("article_id", pa.string(), "Article id (the file name without extension).", False),
+    _f("article_id", pa.string(), "Article id (as in articles).", False),
     _f("size", pa.int64(), "File size in bytes when it was ingested.", False),
     _f("last_modified", pa.float64(), "File modification time (Unix seconds) when it "
        "was ingested.", False),
     _f("content_sha256", pa.string(), "sha256 of the bytes read; null when the file "
-       "was rejected without being read (too_large, unreadable)."),
-    _f("status", pa.string(), "parsed or rejected.", False),
-    _f("reason", pa.string(), "Rejection reason code, else null."),
+       "was rejected without being read (too_large, unreadable, not a regular file) or "
+       "newsbeam failed on it (parse_failed)."),
+    _f("status", pa.string(), "parsed; rejected (errors has why); or failed: parsed, "
+       "but the NLP step or an extractor failed on it, so some of its rows are missing "
+       "and the next run retries it.", False),
+    _f("reason", pa.string(), "Reason code of a rejected or failed file, else null."),
     _f("run_id", pa.string(), "Run that ingested it.", False),
     _f("run_started_at", pa.timestamp("us", tz="UTC"), "When that run started: runs are "
        "ordered by it (the latest committed run of a file holds its current rows).", False),
@@ -323,6 +331,7 @@ class Table:
     folder: str  # under the output
     counted_by: str | None = None  # a run's manifest counts the rows by this column
     whole: bool = False  # every run writes the whole table: its commit drops older versions
+    single_file: bool = False  # a run writes it as one file, published in one rename
 
     @property
     def file_schema(self) -> pa.Schema:
@@ -338,7 +347,7 @@ class Table:
 
 
 # In publishing order: the ledger last, so it never lists a file whose rows are not
-# visible yet.
+# visible yet; one file per run, so publishing it is one atomic step.
 TABLES: dict[str, Table] = {t.name: t for t in (
     Table("articles", ARTICLES, True, "articles"),
     Table("entities", ENTITIES, True, "entities"),
@@ -346,5 +355,5 @@ TABLES: dict[str, Table] = {t.name: t for t in (
     Table("quotes", QUOTES, True, "quotes"),
     Table("errors", ERRORS, True, "errors", counted_by="reason"),
     Table("identities", IDENTITIES, False, "identities", whole=True),
-    Table("ledger", LEDGER, False, "_ledger", counted_by="status"),
+    Table("ledger", LEDGER, False, "_ledger", counted_by="status", single_file=True),
 )}

@@ -5,17 +5,62 @@ when it is not there."""
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
 
 from transforms.nlp import model as nlp_model
+from transforms.read.feed import article_id_from_uri
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 EXAMPLES = ROOT / "examples" / "articles"
 BAD_INPUTS = SHARED / "corpus" / "bad-inputs"
 SEED_000 = "000_73d414ad04269c3e"
+
+
+def article_id(path) -> str:
+    """The article id a run gives the local file ``path`` (its absolute path's)."""
+    return article_id_from_uri(os.path.abspath(path))
+
+
+def stem(article_id: str) -> str:
+    """The file name part of an article id (``000_x-1f0c2b9a`` -> ``000_x``)."""
+    return article_id.rsplit("-", 1)[0]
+
+
+def annotated_of(doc=None, article_id: str = "a") -> dict:
+    """The annotated row (schema ANNOTATED) of a Doc (default: "Putin traf Kim." with
+    two persons), as the NLP step hands it on, without a parse; the provenance columns
+    are placeholders."""
+    from transforms.nlp.annotated import doc_to_columns, make_doc
+
+    if doc is None:
+        doc = make_doc(["Putin", "traf", "Kim", "."], ents=[(0, 1, "PER"), (2, 3, "PER")])
+    return {**doc_to_columns([doc], has_parse=False), "article_id": article_id,
+            "source_uri": f"{article_id}.txt", "bytes": 321, "date": "2023-09-01",
+            "date_precision": "month", "month": "2023-09", "lead_end": 0, "text": doc.text,
+            "label_scheme": None, "model": "m", "pipeline_version": "t", "run_id": "r"}
+
+
+@pytest.fixture(scope="module")
+def gcs():
+    """A GCS emulator on loopback, for the module (``tests/gcs_local.py``)."""
+    from tests.gcs_local import LocalGcs
+
+    local = LocalGcs()
+    yield local
+    local.close()
+
+
+def current_views(out):
+    """A DuckDB connection with newsbeam's views (``pipeline/views.py``, what ``newsbeam
+    sql`` opens) over the output ``out``: ``articles``, ``events``, ... hold the current
+    rows."""
+    from pipeline import views
+
+    return views.connect(str(out))
 
 
 def statistical_model() -> str | None:

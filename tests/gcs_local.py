@@ -14,15 +14,65 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+import threading
+from http import HTTPStatus
 
 ENV = ("STORAGE_EMULATOR_HOST", "GOOGLE_APPLICATION_CREDENTIALS", "GOOGLE_CLOUD_PROJECT",
        "GCE_METADATA_HOST", "GCE_METADATA_IP")
+
+
+def _with_generation_preconditions():
+    """gcp-storage-emulator ignores ``ifGenerationMatch``; GCS's semantics for object
+    uploads and deletes, which the output lock relies on, are added to its handlers
+    here: 412 when the object's generation is not the one given (0: it must not exist),
+    checked and applied under one lock like GCS's atomic precondition."""
+    from gcp_storage_emulator import server
+    from gcp_storage_emulator.exceptions import NotFound
+    from gcp_storage_emulator.handlers import objects
+
+    if getattr(server, "_newsbeam_preconditions", False):
+        return
+    serial = threading.Lock()
+
+    def guarded(handler, name_of):
+        def handle(request, response, storage, *args, **kwargs):
+            wanted = request.query.get("ifGenerationMatch")
+            with serial:
+                if wanted:
+                    try:
+                        current = storage.get_file_obj(request.params["bucket_name"],
+                                                       name_of(request))["generation"]
+                    except NotFound:
+                        current = "0"
+                    if str(current) != wanted[0]:
+                        response.status = HTTPStatus.PRECONDITION_FAILED
+                        response.json({"error": {"code": 412, "message": "conditionNotMet"}})
+                        return None
+                return handler(request, response, storage, *args, **kwargs)
+        return handle
+
+    def upload_name(request):
+        if "name" in request.query:
+            return request.query["name"][0]
+        data = request.data
+        return (data.get("meta") or data).get("name") if isinstance(data, dict) else None
+
+    replacements = {
+        objects.insert: guarded(objects.insert, upload_name),
+        objects.delete: guarded(objects.delete, lambda r: r.params["object_id"]),
+    }
+    for _, methods in server.HANDLERS:
+        for method, handler in list(methods.items()):
+            if handler in replacements:
+                methods[method] = replacements[handler]
+    server._newsbeam_preconditions = True
 
 
 class LocalGcs:
     def __init__(self):
         from gcp_storage_emulator.server import create_server
 
+        _with_generation_preconditions()
         self._emulator = create_server("127.0.0.1", 0, in_memory=True)
         self._emulator.start()
         self.endpoint = f"http://127.0.0.1:{self._emulator._api._httpd.server_port}"

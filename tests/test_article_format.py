@@ -82,6 +82,62 @@ def test_values_that_would_have_to_be_invented_are_rejected(data, reason):
     assert isinstance(result, fmt.Rejection) and result.reason == reason
 
 
+@pytest.mark.parametrize("header", [
+    " date 0000-09 ", " date 0000-09-14 ",
+    " date 0001-01-01T00:30:00+01:00 ",  # year 0 in UTC
+    " date 9999-12-31T23:59:00-01:00 ",  # year 10000 in UTC
+    " date 2023-09-14T08:15+24:00 ", " date 2023-09-14T25:15Z ",
+])
+def test_dates_outside_what_a_date_can_hold_are_invalid_dates(header):
+    result = fmt.parse_article((header + "Lead.").encode(), "x/a.txt")
+    assert isinstance(result, fmt.Rejection) and result.reason == fmt.INVALID_DATE
+
+
+def test_years_before_1000_are_dates_with_a_zero_padded_month():
+    article = fmt.parse_article(b" date 0950-03-02 Lead.", "x/a.txt")
+    assert (article.month, str(article.date.date)) == ("0950-03", "0950-03-02")
+    stamp = fmt.parse_article(b" date 0001-01-01T00:30:00-01:00 Lead.", "x/a.txt")
+    assert stamp.month == "0001-01" and stamp.date.published_at.year == 1
+
+
+@pytest.mark.parametrize("body", [
+    "\u200b\u00ad", "\u200b\n\n\u2060 \ufeff\n\n\u3164", "\u00a0\n\n\u200d\u0301",
+])
+def test_text_of_only_invisible_characters_is_an_empty_article(body):
+    result = fmt.parse_article((" date 2023-09 " + body).encode(), "x/a.txt")
+    assert isinstance(result, fmt.Rejection) and result.reason == fmt.EMPTY_ARTICLE
+    assert result.month == "2023-09"
+
+
+def test_an_invisible_lead_or_paragraph_is_skipped():
+    article = fmt.parse_article(" date 2023-09 \u200b\n\nDie Lage.\n\n\u2060\n\nText.".encode(),
+                                "x/a.txt")
+    assert article.lead == "Die Lage." and article.text == "Die Lage.\n\nText."
+
+
+def test_mixed_utf8_and_cp1252_keeps_both_parts_and_says_so():
+    data = " date 2023-09 Grüße aus Köln – ".encode() + "schön, Straße".encode("cp1252")
+    article = fmt.parse_article(data, "x/a.txt")
+    assert article.text == "Grüße aus Köln – schön, Straße"
+    assert article.repairs == [fmt.MIXED_ENCODING_REPAIRED]
+    # cp1252 bytes that happen to form UTF-8 of an unlikely script: the whole file is cp1252
+    data = " date 2023-09 Er sagte „groß“ und – Füße".encode("cp1252")
+    article = fmt.parse_article(data, "x/a.txt")
+    assert article.text == "Er sagte „groß“ und – Füße" and article.repairs == [fmt.CP1252_TRANSCODED]
+    # a byte that is neither UTF-8 nor cp1252
+    result = fmt.parse_article(" date 2023-09 Köln ".encode() + b"\x81\x8d", "x/a.txt")
+    assert result.reason == fmt.NOT_TEXT
+
+
+def test_article_ids_are_readable_and_unique_per_source_file():
+    a = fmt.article_id_from_uri("/landing/a/000_x.txt")
+    b = fmt.article_id_from_uri("/landing/b/000_x.txt")
+    assert a.startswith("000_x-") and b.startswith("000_x-") and a != b
+    assert a == fmt.article_id_from_uri("/landing/a/000_x.txt")
+    assert len(a) == len("000_x-") + 8
+    assert fmt.article_id_from_uri("gs://bucket/feed/000_x.txt") not in (a, b)
+
+
 @pytest.mark.parametrize("header,precision", [
     (" date 2023-09 ", "month"), ("DATE 2023-09-14 ", "day"), ("date:2023-09-14 ", "day"),
     (" date 2023-09-14T08:15+02:00 ", "minute"), (" Date: 2023-09-14 08:15:30 ", "second"),
@@ -102,7 +158,7 @@ def test_size_limit_is_configurable():
 
 def test_seed_structure_marks_headings_and_captions():
     article = parse_file(EXAMPLES / f"{SEED_000}.txt")
-    assert article.article_id == SEED_000
+    assert article.article_id.startswith(SEED_000 + "-")
     kinds = {article.text[s.start:s.end]: s.kind for s in article.paragraphs}
     assert kinds["Militärdelegation begleitet Kim"] == "heading"
     assert kinds["Südkorea: Nordkorea feuert erneut Raketen ab"] == "heading"
@@ -139,12 +195,24 @@ def test_random_unicode_never_raises(text):
 
 
 header_like = st.builds(
-    lambda space, kw, colon, value, rest: f"{space}{kw}{colon}{value}{rest}",
+    lambda space, kw, colon, value, sep, rest: f"{space}{kw}{colon}{value}{sep}{rest}",
     st.sampled_from(["", " ", "\t", "  "]),
     st.sampled_from(["date", "Date", "DATE", "dat", "datum"]),
     st.sampled_from(["", ":", " :", ": "]),
     st.one_of(st.from_regex(r"\A\d{2,4}-\d{1,2}(-\d{1,2})?(T\d{2}:\d{2}(:\d{2})?Z?)?\Z"),
+              # any year, month, day and time, with or without an offset
+              st.builds("{:04d}-{:02d}{}".format, st.integers(0, 9999), st.integers(0, 13),
+                        st.one_of(st.just(""), st.builds(
+                            "-{:02d}{}".format, st.integers(0, 32), st.one_of(st.just(""), st.builds(
+                                "T{:02d}:{:02d}{}".format, st.integers(0, 25), st.integers(0, 60),
+                                st.sampled_from(["", "Z", "+01:00", "-0530", "+24:00"])))))),
+              # the edges of the calendar, where a timestamp leaves it in UTC
+              st.builds("{}-{}T{}{}".format, st.sampled_from(["0000", "0001", "9999"]),
+                        st.sampled_from(["01-01", "12-31"]),
+                        st.sampled_from(["00:00", "00:30", "23:59"]),
+                        st.sampled_from(["", "Z", "+01:00", "-01:00", "+23:59", "-23:59"])),
               st.text(max_size=12)),
+    st.sampled_from(["", " ", "\n", " Lead.\n\n"]),
     st.text(max_size=200),
 )
 

@@ -28,6 +28,8 @@ SAMPLES = {
     "event_lexicon": ("gs://news-bucket/config/lexicon.tsv",
                       "gs://news-bucket/config/lexicon.tsv"),
     "reprocess": ("true", True),
+    "extract_timeout": ("2.5", 2.5),
+    "stale_lock_hours": ("12", 12.0),
 }
 
 
@@ -72,7 +74,8 @@ def test_regexes_turn_away_values_the_launcher_could_not_use():
     declared = _declared()
     rejected = {"input": "/home/me/articles/*.txt", "output": "out",
                 "batch_size": "0", "max_article_bytes": "-1", "reprocess": "yes please",
-                "event_lexicon": "lexicon.tsv"}
+                "event_lexicon": "lexicon.tsv", "extract_timeout": "0",
+                "stale_lock_hours": "-1"}
     for name, value in rejected.items():
         assert not all(re.search(rx, value) for rx in declared[name]["regexes"]), name
 
@@ -80,9 +83,21 @@ def test_regexes_turn_away_values_the_launcher_could_not_use():
 def test_reprocess_takes_a_value_and_still_works_as_a_switch():
     assert _parse(["--reprocess"]).reprocess is True
     assert _parse(["--reprocess=false"]).reprocess is False
+    assert _parse(["--reprocess=stale"]).reprocess == "stale"
+    assert _parse(["--reprocess", "stale"]).reprocess == "stale"
     assert _parse([]).reprocess is False
-    with pytest.raises(UsageError, match="expected true or false"):
+    with pytest.raises(UsageError, match="expected true, false or stale"):
         _parse(["--reprocess=maybe"])
+
+
+@pytest.mark.parametrize("value, ok", [("1", True), ("0.5", True), ("00.25", True),
+                                       ("10.0", True), ("0", False), ("0.0", False),
+                                       ("-2", False), (".", False), ("1e3", False)])
+def test_positive_number_parameters_accept_what_the_cli_accepts(value, ok):
+    regex = flex_template.PARAMETERS["extract_timeout"]["regexes"][0]
+    assert bool(re.search(regex, value)) == ok
+    if ok:
+        assert _parse([f"--extract_timeout={value}"]).extract_timeout == float(value)
 
 
 def test_required_parameters_are_the_ones_without_a_usable_default():

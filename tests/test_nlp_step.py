@@ -48,13 +48,20 @@ def test_an_article_the_model_fails_on_is_isolated(rules_nlp):
             for text in texts:
                 if "BOOM" in text:
                     raise ValueError("model failure")
-                yield self.nlp(text)
+                yield None if "GARBLED" in text else self.nlp(text)
 
     good, bad = seed_row(), dict(seed_row(), article_id="bad", text="BOOM. Text.")
+    garbled = dict(seed_row(), article_id="garbled", text="GARBLED. Text.")
     results = annotate(SpacyModelHandler(nlp_model.RULES, "test"), Exploding(rules_nlp),
-                       [good, bad])
-    assert results[0]["article_id"] == SEED_000 and results[0]["words"]
+                       [good, bad, garbled, good])
+    assert results[0]["article_id"] == good["article_id"] and results[0]["words"]
     assert isinstance(results[1], ValueError)
+    # the model gave something that is no Doc: that article alone fails, in a batch
+    # the model got through, and the article after it is still annotated
+    results = annotate(SpacyModelHandler(nlp_model.RULES, "test"), Exploding(rules_nlp),
+                       [good, garbled, good])
+    assert isinstance(results[1], Exception)
+    assert results[0]["words"] == results[2]["words"] and results[2]["words"]
 
 
 @pytest.mark.model

@@ -16,10 +16,11 @@ from pipeline import graph
 from pipeline.main import main
 from pipeline.run import run
 from schemas import TABLES
-from tests.conftest import EXAMPLES, SEED_000
+from tests.conftest import EXAMPLES, SEED_000, annotated_of, article_id, stem
 from transforms.nlp.model import RULES
 from transforms.read.listing import list_files
 
+SEED_ID = article_id(EXAMPLES / f"{SEED_000}.txt")
 RUN = {"run_id": "test-run", "pipeline_version": "test", "model": "newsbeam_rules_de==test",
        "started_at": dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)}
 
@@ -29,11 +30,11 @@ def test_graph_on_the_seeds_with_test_pipeline(tmp_path):
         tables = graph.build(p, files=list_files([str(EXAMPLES)]), output=str(tmp_path),
                              model=RULES, run=RUN, manifest={"started_epoch": time.time()},
                              max_article_bytes=1 << 20, batch_size=8)
-        assert_that(tables["articles"] | "ids" >> _map(lambda r: r["article_id"]),
+        assert_that(tables["articles"] | "ids" >> _map(lambda r: stem(r["article_id"])),
                     equal_to([SEED_000, "004_cf3571c0e23879cb"]), label="articles")
         assert_that(tables["errors"], equal_to([]), label="no errors")
         seed_entities = (tables["entities"]
-                         | "seed 000" >> _filter(lambda r: r["article_id"] == SEED_000)
+                         | "seed 000" >> _filter(lambda r: stem(r["article_id"]) == SEED_000)
                          | "name, label" >> _map(lambda r: (r["canonical_name"], r["label"])))
         assert_that(seed_entities | "persons" >> _filter(lambda e: e[1] == "PER"),
                     _contains({("Kim Jong Un", "PER"), ("Wladimir Putin", "PER")}),
@@ -112,17 +113,17 @@ def test_duckdb_reads_the_tables_with_hive_partitioning(seed_run):
         FROM read_parquet('{out}/entities/*/*.parquet', hive_partitioning=true) e
         JOIN read_parquet('{out}/articles/*/*.parquet', hive_partitioning=true) a
           USING (article_id)
-        WHERE article_id = '{SEED_000}' AND e.label = 'PER'""").fetchall()
+        WHERE article_id = '{SEED_ID}' AND e.label = 'PER'""").fetchall()
     names = {r[0]: r for r in rows}
     assert names["Wladimir Putin"][3] == "2023-09"
     assert names["Wladimir Putin"][4] is True
     text = con.execute(f"""SELECT text FROM read_parquet('{out}/articles/*/*.parquet',
-                       hive_partitioning=true) WHERE article_id='{SEED_000}'""").fetchone()[0]
+                       hive_partitioning=true) WHERE article_id='{SEED_ID}'""").fetchone()[0]
     mentions = con.execute(f"""
         SELECT m.text, m.start, m."end" FROM (
           SELECT unnest(mentions) AS m
           FROM read_parquet('{out}/entities/*/*.parquet', hive_partitioning=true)
-          WHERE article_id = '{SEED_000}')""").fetchall()
+          WHERE article_id = '{SEED_ID}')""").fetchall()
     assert mentions and all(text[s:e] == t for t, s, e in mentions)
     assert names["Wladimir Putin"][2] == text.count("Putin")
 
@@ -140,10 +141,10 @@ def test_bad_inputs_end_exactly_as_expected_tsv_says(bad_inputs, tmp_path):
     errors = {r["file"].removesuffix(".txt"): r["reason"] for r in expected
               if r["expected"] == "error"}
     con = duckdb.connect()
-    parsed = {r[0] for r in con.execute(
+    parsed = {stem(r[0]) for r in con.execute(
         f"SELECT article_id FROM read_parquet('{out}/articles/*/*.parquet')").fetchall()}
-    rejected = dict(con.execute(
-        f"SELECT article_id, reason FROM read_parquet('{out}/errors/*/*.parquet')").fetchall())
+    rejected = {stem(a): r for a, r in con.execute(
+        f"SELECT article_id, reason FROM read_parquet('{out}/errors/*/*.parquet')").fetchall()}
     assert parsed == parse | {SEED_000}
     assert rejected == errors
     assert report.manifest["files_matched"] == 15 and report.ok
@@ -180,16 +181,6 @@ def test_the_query_the_summary_suggests_runs_as_printed(seed_run):
     assert "Russland" in result.stdout
 
 
-def _annotated(article_id: str) -> dict:
-    from transforms.nlp.annotated import doc_to_columns, make_doc
-
-    doc = make_doc(["Putin", "traf", "Kim", "."], ents=[(0, 1, "PER"), (2, 3, "PER")])
-    return {**doc_to_columns([doc], has_parse=False), "article_id": article_id,
-            "source_uri": f"{article_id}.txt", "bytes": 321, "date": "2023-09-01",
-            "date_precision": "month", "month": "2023-09", "lead_end": 0, "text": doc.text,
-            "label_scheme": None, "model": "m", "pipeline_version": "t", "run_id": "r"}
-
-
 def _extractors():
     def events(article):
         if article.row["article_id"] == "poison":
@@ -209,7 +200,7 @@ def test_an_extractor_failure_becomes_an_errors_row_and_the_rest_goes_on():
     from transforms.errors import ERRORS_TAG
     from transforms.extract.transform import ExtractArticles
 
-    rows = [_annotated(a) for a in ("good", "poison", "fine")]
+    rows = [annotated_of(None, a) for a in ("good", "poison", "fine")]
     with BeamTestPipeline(runner="FnApiRunner") as p:
         out = (p | beam.Create(rows)
                | ExtractArticles(_extractors, ("entities", "events")))

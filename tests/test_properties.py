@@ -1,4 +1,7 @@
-"""Offsets in every record fall inside the article text, whatever the text."""
+"""Offsets in every record fall inside the article text, whatever the text; no file,
+whatever its bytes, makes a per-file step raise."""
+
+import datetime as dt
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -66,3 +69,67 @@ def test_every_offset_in_every_record_is_inside_the_text(handler_and_nlp, words,
         if quote["speaker"] is not None:
             _inside(text, quote["speaker"]["start"], quote["speaker"]["end"],
                     quote["speaker"]["text"])
+
+
+# --- the whole per-file step: random files in, nothing raises, every file accounted for ---
+
+HEADERS = st.one_of(
+    st.builds("{}date{}{:04d}-{:02d}{}".format, st.sampled_from(["", " ", "\t"]),
+              st.sampled_from([" ", ": ", ":"]), st.integers(0, 9999), st.integers(0, 13),
+              st.one_of(st.just(""), st.builds(
+                  "-{:02d}T{:02d}:{:02d}{}".format, st.integers(0, 32), st.integers(0, 25),
+                  st.integers(0, 60), st.sampled_from(["", "Z", "+01:00", "-23:59", "+99:00"])))),
+    st.text(max_size=30))
+BODIES = st.one_of(st.binary(max_size=600),
+                   st.lists(st.sampled_from(WORDS), max_size=60).map(" ".join),
+                   st.text(max_size=300))
+ENCODINGS = st.sampled_from(["utf-8", "cp1252", "utf-16", "utf-8-sig", "latin-1"])
+
+
+def _encode(header, body, encoding):
+    text = header + " " + body if isinstance(body, str) else None
+    if text is None:
+        return header.encode("utf-8", "surrogatepass") + body
+    try:
+        return text.encode(encoding)
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogatepass")
+
+
+@pytest.fixture(scope="module")
+def file_steps(tmp_path_factory, handler_and_nlp):
+    from transforms.extract.transform import Extractors, _ExtractFn
+    from transforms.read.transform import _ReadAndParseFn
+
+    run = {**RUN, "started_at": dt.datetime(2026, 1, 1)}
+    extract = _ExtractFn(Extractors(), timeout=30.0)
+    extract.setup()
+    return tmp_path_factory.mktemp("files"), _ReadAndParseFn(2000, run), extract
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(HEADERS, BODIES, ENCODINGS)
+def test_no_file_makes_the_per_file_steps_raise(file_steps, handler_and_nlp, header, body,
+                                                encoding):
+    from apache_beam.pvalue import TaggedOutput
+
+    folder, read, extract = file_steps
+    handler, nlp = handler_and_nlp
+    path = folder / "f.txt"
+    data = _encode(header, body, encoding)
+    path.write_bytes(data)
+    outputs = list(read.process((str(path), len(data), 1.0)))
+    tags = sorted(o.tag if isinstance(o, TaggedOutput) else "articles" for o in outputs)
+    assert tags in (["articles", "ledger"], ["errors", "ledger"])
+    ledger_row = next(o.value for o in outputs if isinstance(o, TaggedOutput) and o.tag == "ledger")
+    assert ledger_row["reason"] != "parse_failed"  # the guard is for bugs, not for input
+    articles = [o for o in outputs if not isinstance(o, TaggedOutput)]
+    assert ledger_row["status"] == ("parsed" if articles else "rejected")
+    for article in articles:
+        (result,) = handler.run_inference([article], nlp)
+        if isinstance(result.inference, Exception):
+            continue  # an nlp_failed row: allowed, but not raised
+        for out in extract.process(result.inference):
+            if isinstance(out, TaggedOutput) and out.tag == "errors":
+                assert out.value["reason"] != "extractor_failed", out.value["message"]

@@ -14,13 +14,10 @@ import pytest
 from pipeline import commit
 from pipeline.run import run
 from schemas import TABLES
-from tests.conftest import EXAMPLES, ROOT, SEED_000
+from tests.conftest import EXAMPLES, ROOT, SEED_000, current_views, stem
 from transforms.nlp.model import RULES
 
 SEED_004 = "004_cf3571c0e23879cb"
-CURRENT = """
-    SELECT * FROM read_parquet('{out}/articles/*/*.parquet', hive_partitioning = true)
-    QUALIFY row_number() OVER (PARTITION BY source_uri ORDER BY run_id DESC) = 1"""
 
 
 def newsbeam(inputs, out, *extra):
@@ -66,18 +63,18 @@ def test_runs_process_only_new_and_changed_files(landing, tmp_path):
     changed = newsbeam([landing], out)
     assert (changed["files_new"], changed["files_changed"], changed["files_skipped"]) == (0, 1, 1)
 
-    # the old rows stay, superseded; the documented query sees one current row per file
+    # the old rows stay, superseded; the documented views see one current row per file
     assert len(rows(out, "articles")) == 3
-    current = duckdb.connect().execute(
-        f"SELECT article_id, month, run_id FROM ({CURRENT.format(out=out)}) ORDER BY 1").fetchall()
-    assert [(a, m) for a, m, _ in current] == [(SEED_000, "2023-10"), (SEED_004, "2023-09")]
+    current = current_views(out).execute(
+        "SELECT article_id, month, run_id FROM articles ORDER BY 1").fetchall()
+    assert [(stem(a), m) for a, m, _ in current] == [(SEED_000, "2023-10"), (SEED_004, "2023-09")]
     assert current[0][2] == changed["run_id"]
     ledger = duckdb.connect().execute(
         f"SELECT count(*), count(DISTINCT source_uri) FROM '{out}/_ledger/*.parquet'").fetchone()
     assert ledger == (3, 2)
 
     redo = newsbeam([landing], out, "--reprocess")
-    assert (redo["files_changed"], redo["articles_parsed"]) == (2, 2)
+    assert (redo["files_changed"], redo["files_reprocessed"], redo["articles_parsed"]) == (0, 2, 2)
 
 
 def test_a_killed_commit_is_finished_by_the_next_run(tmp_path):
@@ -202,7 +199,7 @@ def test_same_input_same_rows_whatever_the_workers_or_the_file_order(tmp_path):
 
 
 def test_a_1_gib_file_is_rejected_from_its_size_and_never_opened(tmp_path, monkeypatch):
-    from apache_beam.io.filesystems import FileSystems
+    from transforms.read import transform
 
     landing = tmp_path / "landing"
     landing.mkdir()
@@ -211,12 +208,13 @@ def test_a_1_gib_file_is_rejected_from_its_size_and_never_opened(tmp_path, monke
         fh.truncate(1 << 30)  # sparse: 1 GiB on paper, nothing on disk
     shutil.copy(EXAMPLES / f"{SEED_000}.txt", landing)
     opened = []
-    real_open = FileSystems.open
-    monkeypatch.setattr(FileSystems, "open", staticmethod(
-        lambda path, *a, **k: opened.append(path) or real_open(path, *a, **k)))
+    real_read = transform.read_bytes
+    monkeypatch.setattr(transform, "read_bytes",
+                        lambda path, limit: opened.append(path) or real_read(path, limit))
     report = newsbeam([landing], tmp_path / "out")
     assert report["errors_by_reason"] == {"too_large": 1} and report["articles_parsed"] == 1
     assert not [p for p in opened if p.endswith("999_huge.txt")]
+    assert [p for p in opened if p.endswith(f"{SEED_000}.txt")]  # the other one was read
     (reason, stage), = duckdb.connect().execute(
         f"SELECT reason, stage FROM read_parquet('{tmp_path}/out/errors/*/*.parquet')").fetchall()
     assert (reason, stage) == ("too_large", "read")

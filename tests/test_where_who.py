@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests.conftest import stem
 from transforms.entities.canonical import resolve
 from transforms.entities.identity import acronym_fits, definitions, local_keys, name_key
 from transforms.geo.resolve import places
@@ -140,7 +141,8 @@ def test_an_identity_learned_in_a_second_run_applies_to_the_first_runs_rows(tmp_
         FROM read_parquet('{out}/entities/*/*.parquet', hive_partitioning = true) e
         JOIN alias ON alias.a.entity_key = e.entity_key
         WHERE e.label = 'PER' ORDER BY 1""").fetchall()
-    assert rows == [("a", "Merkel", "Angela Merkel"), ("b", "Angela Merkel", "Angela Merkel")]
+    assert [(stem(a), name, identity) for a, name, identity in rows] == [
+        ("a", "Merkel", "Angela Merkel"), ("b", "Angela Merkel", "Angela Merkel")]
 
 
 def test_a_pronoun_actor_carries_the_country_of_the_entity_it_refers_to():

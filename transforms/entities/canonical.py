@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from transforms.extract.deadline import check as check_deadline
 from transforms.lang import de
 
 
@@ -91,6 +92,7 @@ def resolve(doc: Doc) -> list[Entity]:
     long_names = _person_names(names)
     groups: dict[str, list[tuple[Mention, str]]] = {}  # by casefolded name
     for mention, name in names:
+        check_deadline()
         if not mention.gazetteer:
             name = _expand(name, long_names)
         groups.setdefault(name.casefold(), []).append((mention, name))
@@ -123,6 +125,7 @@ def _propagate(doc: Doc, entities: list[Entity], sentence_of: list[int]) -> None
     texts = [t.text for t in doc]
     i = 0
     while i < len(texts):
+        check_deadline()
         for form in by_first.get(texts[i], ()):
             size = len(form)
             entity = owner[form]

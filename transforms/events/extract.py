@@ -16,16 +16,19 @@ from transforms.events import (
     triggers,
 )
 from transforms.events.mention import EventMention, tokens_of
+from transforms.extract.deadline import check as check_deadline
 
 
 def events(article) -> list[EventMention]:
     out = []
     for index, sent in enumerate(article.doc.sents):
+        check_deadline()
         found = triggers.find(sent, article)
         if not found:
             continue
         times = timex.find(sent.text, sent.start_char)
         for trigger in found:
+            check_deadline()  # one sentence can hold thousands of triggers
             roles = arguments.find(trigger, sent, article)
             roles, source, quote = attribution.attribute(trigger, roles, article)
             place = location.find(trigger, sent, tokens_of(roles.actor1, roles.actor2, source),

@@ -1,4 +1,5 @@
-"""What every extractor of one article reads, built once per article.
+"""What every extractor of one article reads, built once per article, and the time it
+may take (``deadline``: :func:`check`, :class:`ExtractTimeout`).
 
 The Doc rebuilt from the annotated row and the article's resolved entities are built
 with the context; the rest is computed the first time an extractor asks for it, once:
@@ -19,6 +20,7 @@ from transforms.coref.linking import Linker
 from transforms.entities.canonical import Entity, resolve
 from transforms.entities.identity import local_keys
 from transforms.events.lexicon import Lexicon, default
+from transforms.extract.deadline import ExtractTimeout, check, deadline  # noqa: F401
 from transforms.geo.resolve import places
 from transforms.nlp.annotated import doc_from_row
 from transforms.nlp.syntax import Syntax, for_doc
@@ -69,6 +71,7 @@ class ArticleContext:
 def build(row: dict, lexicon: Lexicon | None = None) -> ArticleContext:
     from transforms.who.actors import entity_attributes, shared
     doc = doc_from_row(row)
+    check()
     entities = resolve(doc)
     geo = places(entities)
     return ArticleContext(row, doc, entities, lexicon or default(), geo,

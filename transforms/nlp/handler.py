@@ -65,25 +65,36 @@ class SpacyModelHandler(ModelHandler[dict, PredictionResult, Any]):
 
     def run_inference(self, batch: Sequence[dict], model, inference_args: Optional[dict] = None
                       ) -> Iterable[PredictionResult]:
+        """One result per article: its annotated row, or the exception the model (or
+        turning its Doc into a row) raised for that article alone."""
         limit = min(self.max_chunk_chars or model.max_length, model.max_length)
-        chunks = [split_text(row["text"], limit) for row in batch]
+        chunks = [_attempt(split_text, row["text"], limit) for row in batch]
         try:
-            docs = list(model.pipe([c for cs in chunks for c in cs], batch_size=self.batch_size))
+            docs = list(model.pipe([c for cs in chunks if not isinstance(cs, Exception)
+                                    for c in cs], batch_size=self.batch_size))
         except Exception:  # find the article(s) at fault, one by one
             docs = None
         position = 0
         for row, pieces in zip(batch, chunks):
+            if isinstance(pieces, Exception):
+                yield PredictionResult(row, pieces)
+                continue
             if docs is not None:
                 article_docs = docs[position:position + len(pieces)]
                 position += len(pieces)
-                yield PredictionResult(row, annotated_row(row, article_docs, model))
-                continue
-            try:
-                article_docs = list(model.pipe(pieces))
-            except Exception as err:
-                yield PredictionResult(row, err)
             else:
-                yield PredictionResult(row, annotated_row(row, article_docs, model))
+                article_docs = _attempt(lambda: list(model.pipe(pieces)))
+            if not isinstance(article_docs, Exception):
+                article_docs = _attempt(annotated_row, row, article_docs, model)
+            yield PredictionResult(row, article_docs)
+
+
+def _attempt(fn, *args):
+    """``fn(*args)``, or the exception it raised: a per-article failure is a value."""
+    try:
+        return fn(*args)
+    except Exception as err:
+        return err
 
 
 class _SplitFailuresFn(beam.DoFn):

@@ -21,6 +21,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from transforms.events.senses import is_actor
+from transforms.extract.deadline import check as check_deadline
 from transforms.lang import de
 from transforms.quotes import content, continuation, cues, marks, speakers
 from transforms.quotes.model import DIRECT, INDIRECT, REPORTED, Cue, Quotation
@@ -50,6 +51,7 @@ def quotations(article) -> list[Quotation]:
         in_direct.update(range(start - 1, end + 1))  # the marks too
     sentence_cues = []
     for sent in sentences:
+        check_deadline()
         found = cues.verb_cues(sent, article, in_direct.__contains__)
         found += cues.attribution_cues(sent, article, in_direct.__contains__)
         sentence_cues.append(sorted(found, key=lambda c: c[0].tokens[0]))

@@ -12,6 +12,7 @@ other caller all go through :func:`parse_article`, so the policy lives in one pl
 from __future__ import annotations
 
 import calendar
+import codecs
 import datetime as dt
 import hashlib
 import re
@@ -22,7 +23,8 @@ from transforms.lang import de
 
 DEFAULT_MAX_ARTICLE_BYTES = 1 << 20
 
-# Reason codes (the project's, from bad-inputs/expected.tsv, plus empty_article).
+# Reason codes (the project's, from bad-inputs/expected.tsv, plus empty_article and the
+# ones below). The README's reason table and the errors schema list every one.
 TOO_LARGE = "too_large"
 EMPTY_FILE = "empty_file"
 NOT_TEXT = "not_text"
@@ -31,6 +33,21 @@ MISSING_DATE_HEADER = "missing_date_header"
 INVALID_DATE = "invalid_date"
 EMPTY_ARTICLE = "empty_article"
 UNREADABLE = "unreadable"
+# What the input holds that is no regular file (never opened for reading).
+NOT_REGULAR_FILE = "not_regular_file"
+DANGLING_SYMLINK = "dangling_symlink"
+SYMLINK_LOOP = "symlink_loop"
+# An unexpected exception in newsbeam's own code for this one file or article.
+PARSE_FAILED = "parse_failed"
+NLP_FAILED = "nlp_failed"
+EXTRACTOR_FAILED = "extractor_failed"
+EXTRACT_TIMEOUT = "extract_timeout"
+
+# Rejections that say something about the run, not about the file's content: a later
+# run tries such a file again even when it has not changed (see pipeline/ledger.py).
+# too_large is retried when a later run's size limit admits the file.
+RUN_CONDITIONS = frozenset({UNREADABLE, DANGLING_SYMLINK, SYMLINK_LOOP, PARSE_FAILED,
+                            NLP_FAILED, EXTRACTOR_FAILED, EXTRACT_TIMEOUT})
 
 # Repairs recorded on a parsed article.
 HEADER_VARIANT = "header_variant"
@@ -38,6 +55,7 @@ CP1252_TRANSCODED = "cp1252_transcoded"
 UTF16_TRANSCODED = "utf16_transcoded"
 BOM_STRIPPED = "bom_stripped"
 CRLF_NORMALISED = "crlf_normalised"
+MIXED_ENCODING_REPAIRED = "mixed_encoding_repaired"
 
 _BINARY_SIGNATURES = (
     b"\x89PNG", b"%PDF", b"GIF87a", b"GIF89a", b"\xff\xd8\xff", b"PK\x03\x04",
@@ -62,6 +80,15 @@ _TRAILING_SPACE = re.compile(r"[ \t]+\n")
 _SENTENCE_END = ".!?:;…"
 _CLOSING = "\"'“”„«»‘’)]"
 _MAX_HEADING_WORDS = 12
+# Characters that render as nothing: text made only of these (and whitespace) is no
+# article. Format characters (zero-width space, joiners, soft hyphen, BOM) and marks
+# without a base are found by their category; these blank letters are listed.
+_INVISIBLE_CATEGORIES = ("Cc", "Cf", "Cs", "Co", "Cn", "Zs", "Zl", "Zp", "Mn", "Me")
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+# Scripts a UTF-8 sequence in a partly cp1252 file may decode to and still be read as
+# UTF-8; anything else there is more likely cp1252 bytes that happen to form UTF-8
+# ("ß“" is the bytes DF 93, which UTF-8 reads as an NKo letter).
+_PLAUSIBLE_SCRIPTS = ("LATIN", "GREEK", "CYRILLIC")
 
 
 @dataclass(frozen=True)
@@ -92,7 +119,7 @@ class Article:
 
     @property
     def month(self) -> str:
-        return self.date.date.strftime("%Y-%m")
+        return month_of(self.date.date)
 
     @property
     def word_count(self) -> int:
@@ -110,10 +137,17 @@ class Rejection:
 
 
 def article_id_from_uri(uri: str) -> str:
-    """The file name without its extension: feed files are named ``NNN_<hash>.txt``,
-    so the id is stable across runs, machines and storage (local or gs://)."""
+    """``<file name without extension>-<8 hex of sha256(uri)>``: readable (feed files
+    are named ``NNN_<hash>.txt``), the same for a file in every run, and different for
+    two files of the same name in two folders, whose rows must never be joined."""
     name = uri.rstrip("/").rsplit("/", 1)[-1]
-    return name.rsplit(".", 1)[0] if "." in name else name
+    stem = name.rsplit(".", 1)[0] if "." in name else name
+    return f"{stem}-{hashlib.sha256(uri.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"
+
+
+def month_of(date: dt.date) -> str:
+    """The partition key, zero-padded (year 0950 is month=0950-01, not 950-01)."""
+    return f"{date.year:04d}-{date.month:02d}"
 
 
 def parse_article(data: bytes, source_uri: str,
@@ -167,12 +201,12 @@ def parse_article(data: bytes, source_uri: str,
     lead = text[value_end:first_line_end].strip()
     body = _TRAILING_SPACE.sub("\n", text[first_line_end:])
     paragraphs = [p.strip() for p in _PARAGRAPH_BREAK.split(body)]
-    paragraphs = [p for p in paragraphs if p]
-    if not lead and paragraphs:
-        lead = paragraphs.pop(0)
+    paragraphs = [p for p in paragraphs if _visible(p)]
+    if not _visible(lead):
+        lead = paragraphs.pop(0) if paragraphs else ""
     if not lead:
-        return reject(EMPTY_ARTICLE, "the date header is followed by no text",
-                      parsed.date.strftime("%Y-%m"))
+        return reject(EMPTY_ARTICLE, "the date header is followed by no visible text",
+                      month_of(parsed.date))
 
     canonical, spans = _assemble(lead, paragraphs)
     return Article(
@@ -203,12 +237,48 @@ def _decode(data: bytes, repairs: list[str]) -> str | None:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    mixed = _decode_mixed(data)
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
-        return None
-    repairs.append(CP1252_TRANSCODED)
+        text = None
+    if mixed is not None and mixed != text:
+        repairs.append(MIXED_ENCODING_REPAIRED)
+        return mixed
+    if text is not None:
+        repairs.append(CP1252_TRANSCODED)
     return text
+
+
+def _cp1252_fallback(err: UnicodeDecodeError) -> tuple[str, int]:
+    return err.object[err.start:err.end].decode("cp1252"), err.end
+
+
+codecs.register_error("newsbeam_cp1252", _cp1252_fallback)
+
+
+def _decode_mixed(data: bytes) -> str | None:
+    """Valid UTF-8 read as UTF-8 and every other byte as cp1252 (a file pasted
+    together from two sources), when the UTF-8 sequences decode to plausible text;
+    None when a byte is in neither or the UTF-8 reading is implausible."""
+    try:
+        text = data.decode("utf-8", "newsbeam_cp1252")
+    except UnicodeDecodeError:
+        return None
+    if all(_plausible(ch) for ch in set(text) if ord(ch) > 0x7F):
+        return text
+    return None
+
+
+def _plausible(ch: str) -> bool:
+    if unicodedata.category(ch)[0] in "PSZN":
+        return True
+    return unicodedata.name(ch, "").startswith(_PLAUSIBLE_SCRIPTS)
+
+
+def _visible(text: str) -> bool:
+    return any(unicodedata.category(ch) not in _INVISIBLE_CATEGORIES
+               and ch not in _BLANK_LETTERS and not ch.isspace() for ch in text)
 
 
 def _is_control(ch: str) -> bool:
@@ -216,10 +286,14 @@ def _is_control(ch: str) -> bool:
 
 
 def _parse_date(value: str) -> ParsedDate | str:
+    """The header's date, or why it is invalid. Years 0001-9999 are dates (the range
+    of Python, Parquet readers and BigQuery's DATE); a timestamp must stay in it in UTC."""
     match = _DATE.fullmatch(value)
     if match is None:
         return f"{value!r} is not YYYY-MM, YYYY-MM-DD or an ISO timestamp"
     year, month = int(match["y"]), int(match["m"])
+    if year < 1:
+        return f"year 0 does not exist in {value!r}"
     if not 1 <= month <= 12:
         return f"month {month} does not exist in {value!r}"
     if match["d"] is None:
@@ -234,10 +308,13 @@ def _parse_date(value: str) -> ParsedDate | str:
         stamp = dt.datetime(year, month, day, int(match["H"]), int(match["M"]),
                             int(match["S"] or 0), int((match["f"] or "0")[:6].ljust(6, "0")),
                             tzinfo=tz)
+        utc = stamp.astimezone(dt.timezone.utc)
+    except OverflowError:
+        return f"{value!r} is outside the years 0001-9999 in UTC"
     except ValueError as err:
         return f"{value!r}: {err}"
     precision = "second" if match["S"] is not None else "minute"
-    return ParsedDate(stamp.date(), precision, stamp.astimezone(dt.timezone.utc))
+    return ParsedDate(stamp.date(), precision, utc)
 
 
 def _timezone(tz: str | None) -> dt.timezone:

@@ -50,6 +50,12 @@ def ledger_row(path: str, size: int, modified: float | None, data: bytes | None,
     }
 
 
+def failed_ledger_row(row: dict, reasons: list[str]) -> dict:
+    """A parsed file's ``ledger`` row once a later step failed on it: ``failed``, with
+    the first of those steps' reasons (all of them are retried by the next run)."""
+    return {**row, "status": "failed", "reason": sorted(reasons)[0]}
+
+
 def rejection_row(rejection: feed.Rejection, run: dict, stage: str) -> dict:
     """The ``errors`` row of a file the reader or the parser turned away."""
     return errors.error_row(

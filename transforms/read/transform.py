@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import logging
+
 import apache_beam as beam
-from apache_beam.io.filesystem import CompressionTypes
-from apache_beam.io.filesystems import FileSystems
 from apache_beam.metrics import Metrics
 
 from transforms.errors import ERRORS_TAG
 from transforms.read import feed
-from transforms.read.rows import article_row, ledger_row, rejection_row
+from transforms.read.listing import NotAFile, read_bytes
+from transforms.read.rows import article_row, failed_ledger_row, ledger_row, rejection_row
 
+LOG = logging.getLogger(__name__)
 LEDGER_TAG = "ledger"
 
 
@@ -20,7 +22,9 @@ class _ReadAndParseFn(beam.DoFn):
 
     Files over the size limit are rejected from their metadata and never opened, and
     no read takes more than the limit plus one byte, so memory stays bounded whatever
-    lands in the input folder.
+    lands in the input folder. Whatever goes wrong with one file, even a bug in the
+    parser, ends as that file's ``errors`` row (``parse_failed``): no exception leaves
+    this step, so one file never fails the run.
     """
 
     def __init__(self, max_bytes: int, run: dict):
@@ -31,35 +35,63 @@ class _ReadAndParseFn(beam.DoFn):
         self.rejected = Metrics.counter("newsbeam", "files_rejected")
 
     def process(self, listed):
-        path, size, modified = listed
         self.files.inc()
-        data = None
+        try:
+            outputs = self._outputs(*listed)
+        except Exception as err:  # a bug for this one file: recorded, the run goes on
+            LOG.exception("reading %s failed", listed)
+            outputs = self._failed(listed, err)
+        yield from outputs
+
+    def _outputs(self, path, size, modified) -> list:
+        data, stage = None, "read"
         if size > self.max_bytes:
             result = feed.Rejection(feed.article_id_from_uri(path), path, feed.TOO_LARGE,
                                     f"{size} bytes is over the limit of {self.max_bytes}",
                                     size)
-            stage = "read"
         else:
             try:
-                with FileSystems.open(path, compression_type=CompressionTypes.UNCOMPRESSED) as fh:
-                    data = fh.read(self.max_bytes + 1)
+                data = read_bytes(path, self.max_bytes + 1)
+            except NotAFile as err:
+                result = feed.Rejection(feed.article_id_from_uri(path), path, err.reason,
+                                        str(err), size)
             except Exception as err:  # unreadable file: recorded, the run goes on
                 result = feed.Rejection(feed.article_id_from_uri(path), path, feed.UNREADABLE,
                                         f"{type(err).__name__}: {err}", size)
-                stage = "read"
             else:
                 result = feed.parse_article(data, path, self.max_bytes)
                 stage = "parse"
         rejection = None if isinstance(result, feed.Article) else result
-        yield beam.pvalue.TaggedOutput(
-            LEDGER_TAG, ledger_row(path, size, modified, data, rejection, self.run))
+        outputs = [beam.pvalue.TaggedOutput(
+            LEDGER_TAG, ledger_row(path, size, modified, data, rejection, self.run))]
+        if rejection is None:
+            outputs.append(article_row(result, self.run))
+        else:
+            outputs.append(beam.pvalue.TaggedOutput(
+                ERRORS_TAG, rejection_row(rejection, self.run, stage)))
+        self._count(rejection)
+        return outputs
+
+    def _failed(self, listed, err: Exception) -> list:
+        path, size, modified = (list(listed) + [None, None, None])[:3] \
+            if isinstance(listed, (tuple, list)) else (repr(listed), None, None)
+        path = str(path)
+        size = int(size) if isinstance(size, (int, float)) and size >= 0 else 0
+        modified = float(modified) if isinstance(modified, (int, float)) else 0.0
+        rejection = feed.Rejection(feed.article_id_from_uri(path), path, feed.PARSE_FAILED,
+                                   f"newsbeam failed on this file: {type(err).__name__}: {err}",
+                                   size)
+        self._count(rejection)
+        return [beam.pvalue.TaggedOutput(
+                    LEDGER_TAG, ledger_row(path, size, modified, None, rejection, self.run)),
+                beam.pvalue.TaggedOutput(ERRORS_TAG, rejection_row(rejection, self.run, "parse"))]
+
+    def _count(self, rejection):
         if rejection is None:
             self.parsed.inc()
-            yield article_row(result, self.run)
         else:
             self.rejected.inc()
             Metrics.counter("newsbeam", f"rejected_{rejection.reason}").inc()
-            yield beam.pvalue.TaggedOutput(ERRORS_TAG, rejection_row(rejection, self.run, stage))
 
 
 class ParseFiles(beam.PTransform):
@@ -94,3 +126,25 @@ class ReadArticles(beam.PTransform):
             # Spread the files over the workers before the expensive fused stage.
             | "Spread files" >> beam.Reshuffle()
             | "Parse" >> ParseFiles(self.max_bytes, self.run))
+
+
+class RecordFailures(beam.PTransform):
+    """(ledger rows, errors rows of the later steps) -> ledger rows, where a file that
+    a later step (NLP, an extractor) failed on is ``failed`` with that step's reason,
+    so the next run retries it instead of skipping it forever."""
+
+    def expand(self, pcolls):
+        ledger, failures = pcolls
+        return (
+            {"ledger": ledger | "Ledger by file" >> beam.Map(lambda r: (r["source_uri"], r)),
+             "failed": failures | "Failures by file" >> beam.Map(
+                 lambda r: (r["source_uri"], r["reason"]))}
+            | "Join failures" >> beam.CoGroupByKey()
+            | "Ledger rows" >> beam.FlatMap(_with_failures))
+
+
+def _with_failures(joined):
+    _, grouped = joined
+    reasons = list(grouped["failed"])
+    for row in grouped["ledger"]:
+        yield failed_ledger_row(row, reasons) if reasons and row["status"] == "parsed" else row

@@ -136,6 +136,7 @@ class WriteTable(beam.PTransform):
                     # shard per window and destination (so a late firing is pane 1, 2,
                     # ... of the same key). Otherwise a late firing is named like the
                     # window's first file and the rename overwrites that file.
-                    shards=1 if self.streaming else None,
+                    # A single-file table (the ledger, the commit point) likewise.
+                    shards=1 if self.streaming or table.single_file else None,
                     max_writers_per_bundle=0 if self.streaming else
                     fileio.WriteToFiles.MAX_NUM_WRITERS_PER_BUNDLE))
