@@ -107,6 +107,9 @@ ARTICLES = pa.schema([
     _f("paragraphs", pa.list_(SPAN), "Spans of the lead, paragraphs, sub-headings and "
        "photo captions in `text`.", False),
     _f("language", pa.string(), "ISO 639-1 language of the text (de).", False),
+    _f("topic", pa.string(), "politics, economy, sports, culture, science, technology or "
+       "panorama: what the article is about, from its words (an offline classifier).",
+       False),
     _f("word_count", pa.int32(), "Whitespace-separated words in `text`.", False),
     _f("repairs", pa.list_(pa.string()), "What was repaired to parse the file: "
        "header_variant, cp1252_transcoded, utf16_transcoded, mixed_encoding_repaired, "
@@ -140,6 +143,8 @@ EVENTS = pa.schema([
     _f("event_id", pa.string(), "Deterministic id from article, trigger offsets and type.",
        False),
     _f("event_type", pa.string(), "PLOVER category (AGREE ... FIGHT) or STATEMENT.", False),
+    _f("topic", pa.string(), "The article's topic (articles.topic): filter out what a sports "
+       "or culture report tells.", False),
     _f("event_mode", pa.string(), "Mode within the type (CONSULT: meet, visit, ...)."),
     _f("cameo_root", pa.string(), "CAMEO root code the type maps to (01-20)."),
     _f("quad_class", pa.int8(), "GDELT QuadClass: 1 verbal coop, 2 material coop, "
@@ -242,6 +247,7 @@ ANNOTATED = pa.schema([
     _f("date", pa.date32(), "Article date.", False),
     _f("date_precision", pa.string(), "Article date precision.", False),
     MONTH,
+    _f("topic", pa.string(), "The article's topic.", False),
     _f("lead_end", pa.int32(), "End offset of the lead in `text`.", False),
     _f("text", pa.string(), "Canonical article text.", False),
     _f("label_scheme", pa.string(), "ud or tiger; null without a parse."),

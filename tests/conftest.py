@@ -40,8 +40,8 @@ def annotated_of(doc=None, article_id: str = "a") -> dict:
         doc = make_doc(["Putin", "traf", "Kim", "."], ents=[(0, 1, "PER"), (2, 3, "PER")])
     return {**doc_to_columns([doc], has_parse=False), "article_id": article_id,
             "source_uri": f"{article_id}.txt", "bytes": 321, "date": "2023-09-01",
-            "date_precision": "month", "month": "2023-09", "lead_end": 0, "text": doc.text,
-            "label_scheme": None, "model": "m", "pipeline_version": "t", "run_id": "r"}
+            "date_precision": "month", "month": "2023-09", "topic": "politics",
+            "lead_end": 0, "text": doc.text, "label_scheme": None, "model": "m", "pipeline_version": "t", "run_id": "r"}
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,7 @@ from transforms.quotes.rows import quote_rows
 
 
 def sentence(tokens, ents=(), scheme="ud", date=dt.date(2023, 9, 1), precision="month",
-             parse=True, starts=(0,)):
+             topic="politics", parse=True, starts=(0,)):
     words = [t[0] for t in tokens]
     doc = make_doc(
         words, lemmas=[t[1] for t in tokens], pos=[t[2] for t in tokens],
@@ -30,7 +30,8 @@ def sentence(tokens, ents=(), scheme="ud", date=dt.date(2023, 9, 1), precision="
         sent_starts=[i in starts for i in range(len(tokens))], ents=ents)
     row = {**doc_to_columns([doc], has_parse=parse), "article_id": "a", "source_uri": "a.txt",
            "date": date, "date_precision": precision, "month": date.strftime("%Y-%m"),
-           "lead_end": 0, "text": doc.text, "label_scheme": scheme if parse else None,
+           "lead_end": 0, "topic": topic, "text": doc.text,
+           "label_scheme": scheme if parse else None,
            "model": "m", "pipeline_version": "t", "run_id": "r"}
     article = article_context(row)
     return Events(event_rows(article), {q["quote_id"]: q for q in quote_rows(article)})

@@ -37,6 +37,7 @@ def event_row(event: EventMention, article, article_date: dt.date) -> dict:
         "article_id": row["article_id"],
         "event_id": event_id(row["article_id"], start, end, kind.name),
         "event_type": kind.name,
+        "topic": row["topic"],
         "event_mode": trigger.mode,
         "cameo_root": kind.cameo_root,
         "quad_class": kind.quad_class,

@@ -7,8 +7,10 @@ Waffenlieferung). A verb with a separated particle is another verb: "trifft ... 
 weiter" still says: a few particles only mark that something goes on). A compound's
 first part must be a word, not a derivational prefix ("Entwarnung" is no "Warnung"). Of a
 lemma's lexicon rows, the first whose cue and constraints fit the trigger's arguments is
-its sense (``senses``); a word whose rows all fail is no event. A token inside an entity
-mention is never a trigger.
+its sense (``senses``); a word whose rows all fail is no event. In a sports or culture
+article, violence and diplomacy need words of real violence or politics in their sentence
+(``lang/de/topic_senses.tsv``: "Mattersburg empfängt St. Pölten" is a home game). A token
+inside an entity mention is never a trigger.
 
 :func:`sense` is shared with the quotation finder (speech cues are lexicon rows too).
 Takes a sentence and the article context; gives :class:`Trigger` s in text order.
@@ -16,6 +18,8 @@ Takes a sentence and the article context; gives :class:`Trigger` s in text order
 
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -42,13 +46,25 @@ class Sense:
 
 def find(sent: Span, article) -> list[Trigger]:
     out = []
+    needs = _topic_needs().get(article.row.get("topic"), {})
     for token in sent:
         found = sense(token, sent, article)
         if found is None or not found.entry.is_event:
             continue
         entry = found.entry
+        need = needs.get(entry.event_type)
+        if need is not None and not need.search(sent.text):
+            continue  # a match report is no war (lang/de/topic_senses.tsv)
         out.append(Trigger(token, entry.lemma, event_types()[entry.event_type],
                            entry.event_mode, found.particle))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _topic_needs() -> dict[str, dict[str, re.Pattern]]:
+    out: dict[str, dict[str, re.Pattern]] = {}
+    for topic, event_type, pattern in de.table("topic_senses.tsv"):
+        out.setdefault(topic, {})[event_type] = re.compile(pattern)
     return out
 
 

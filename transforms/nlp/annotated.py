@@ -26,6 +26,7 @@ def annotated_row(article: dict, docs: Sequence[Doc], nlp) -> dict:
         "date": article["date"],
         "date_precision": article["date_precision"],
         "month": article["month"],
+        "topic": article["topic"],
         "lead_end": len(article["lead"]),
         "text": article["text"],
         "label_scheme": model.label_scheme(nlp),

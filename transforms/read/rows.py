@@ -6,6 +6,7 @@ import hashlib
 
 from transforms import errors
 from transforms.read import feed
+from transforms.read.topic import topic
 
 
 def article_row(article: feed.Article, run: dict) -> dict:
@@ -24,6 +25,7 @@ def article_row(article: feed.Article, run: dict) -> dict:
         "paragraphs": [{"start": s.start, "end": s.end, "kind": s.kind}
                        for s in article.paragraphs],
         "language": "de",
+        "topic": topic(article.text, article.lead),
         "word_count": article.word_count,
         "repairs": list(article.repairs),
         "model": run["model"],
