@@ -110,7 +110,8 @@ def _warm_up_row() -> dict:
                    ents=[(1, 2, "PER"), (4, 5, "LOC"), (5, 6, "PER")])
     return {**doc_to_columns([doc], has_parse=False), "article_id": "warm-up",
             "source_uri": "warm-up", "bytes": 0, "date": dt.date(2020, 1, 1),
-            "date_precision": "month", "month": "2020-01", "lead_end": len(doc.text),
+            "date_precision": "month", "month": "2020-01", "topic": None,
+            "lead_end": len(doc.text),
             "text": doc.text, "label_scheme": None, "model": "", "pipeline_version": "",
             "run_id": ""}
 
