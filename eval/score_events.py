@@ -23,6 +23,7 @@ from transforms.events.rows import event_rows
 from transforms.extract.context import build as article_context
 from transforms.nlp import model as nlp_model
 from transforms.nlp.handler import SpacyModelHandler
+from transforms.read.topic import topic
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -30,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def predict(handler, nlp, text: str) -> list[dict]:
     row = {"article_id": "eval", "source_uri": "eval", "date": dt.date(2024, 3, 1),
            "date_precision": "month", "month": "2024-03", "lead": text, "text": text,
+           "bytes": len(text.encode("utf-8")), "topic": topic(text, text),
            "pipeline_version": "eval", "run_id": "eval"}
     result = next(iter(handler.run_inference([row], nlp)))
     return event_rows(article_context(result.inference))

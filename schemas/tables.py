@@ -164,8 +164,8 @@ EVENTS = pa.schema([
     _f("event_date", pa.date32(), "Resolved date of the event.", False),
     _f("date_precision", pa.string(), "year, month or day: precision of event_date.", False),
     _f("time_text", pa.string(), "The time expression it was resolved from, if any."),
-    _f("modality", pa.string(), "asserted, reported, speculative, planned, "
-       "conditional or negated.", False),
+    _f("modality", pa.string(), "asserted, reported, speculative, planned, generic (not "
+       "one real event: a question, every case, a habit), conditional or negated.", False),
     _f("source", ARGUMENT, "Who claims it: the speaker of the quotation the event is told "
        "in (\"X zufolge\", \"sagte X, ...\", reported speech carried on); a speech act's "
        "own speaker; null when the article asserts it itself."),

@@ -447,3 +447,91 @@ def test_irregular_forms_and_particles_without_a_good_lemmatizer():
         ("festgenommen", "festgenommen", "VERB", "ROOT", 3, "VerbForm=Part"),
         (".", ".", "PUNCT", "punct", 3)])
     assert one(events, "COERCE")["trigger_lemma"] == "festnehmen"
+
+
+def test_strong_preterites_and_umlaut_plurals_without_a_good_lemmatizer():
+    # the lookup table has "griffe" and "griffst" but not "griffen"; the plural form's
+    # lemma is its own form
+    events = sentence([
+        ("Erboste", "Erboste", "ADJ", "amod", 1), ("Muslime", "Muslime", "NOUN", "nsubj", 2),
+        ("griffen", "griffen", "VERB", "ROOT", 2), ("die", "der", "DET", "det", 4),
+        ("Kopten", "Kopte", "NOUN", "obj", 2), ("an", "an", "ADP", "compound:prt", 2),
+        (".", ".", "PUNCT", "punct", 2)])
+    e = one(events, "ASSAULT")
+    assert (e["trigger_lemma"], e["actor1"]["text"], e["actor2"]["text"]) == (
+        "angreifen", "Erboste Muslime", "die Kopten")
+    events = sentence([
+        ("Die", "der", "DET", "det", 1), ("Luftangriffe", "Luftangriffe", "NOUN", "nsubj", 2),
+        ("dauerten", "dauern", "VERB", "ROOT", 2), (".", ".", "PUNCT", "punct", 2)])
+    assert one(events, "FIGHT")["trigger_lemma"] == "Luftangriff"
+
+
+def test_a_hyphenated_compound_is_a_trigger_by_its_last_part():
+    events = sentence([
+        ("Der", "der", "DET", "det", 1), ("G8-Gipfel", "G8-Gipfel", "NOUN", "nsubj", 2),
+        ("endete", "enden", "VERB", "ROOT", 2), (".", ".", "PUNCT", "punct", 2)])
+    assert one(events, "CONSULT")["trigger_text"] == "G8-Gipfel"
+
+
+def test_of_two_subjects_the_one_that_can_act_is_actor1():
+    # a weak parse makes both nouns subjects: "Die Kritik wies die Regierung zurück"
+    events = sentence([
+        ("Die", "der", "DET", "det", 1), ("Kritik", "Kritik", "NOUN", "nsubj", 2),
+        ("wies", "weisen", "VERB", "ROOT", 2), ("die", "der", "DET", "det", 4),
+        ("Regierung", "Regierung", "NOUN", "nsubj", 2),
+        ("zurück", "zurück", "ADV", "compound:prt", 2), (".", ".", "PUNCT", "punct", 2)])
+    e = one(events, "REJECT")
+    assert (e["actor1"]["text"], e["actor2"]["text"]) == ("die Regierung", "Die Kritik")
+
+
+def test_a_nominal_trigger_takes_its_genitive_and_is_never_its_own_actor():
+    events = sentence([
+        ("Die", "der", "DET", "det", 1), ("Kritik", "Kritik", "NOUN", "nsubj", 4),
+        ("des", "der", "DET", "det", 3), ("Ministers", "Minister", "NOUN", "nmod", 1),
+        ("verhallte", "verhallen", "VERB", "ROOT", 4), (".", ".", "PUNCT", "punct", 4)])
+    assert one(events, "DISAPPROVE")["actor1"]["text"] == "des Ministers"
+    events = sentence([
+        ("Erstmals", "erstmals", "ADV", "nsubj", 1), ("dauert", "dauern", "VERB", "ROOT", 1),
+        ("der", "der", "DET", "det", 3), ("Gipfel", "Gipfel", "NOUN", "obj", 1),
+        ("vier", "vier", "NUM", "nummod", 5), ("Tage", "Tag", "NOUN", "obl", 1),
+        (".", ".", "PUNCT", "punct", 1)])
+    assert one(events, "CONSULT")["actor1"] is None  # an adverb names nobody
+
+
+@pytest.mark.parametrize("words, modality", [
+    # a question asks whether it happened
+    ((("Planten", "planen", "VERB", "ROOT", 0), ("die", "der", "DET", "det", 2),
+      ("Neonazis", "Neonazi", "NOUN", "nsubj", 0), ("Anschläge", "Anschläge", "NOUN", "obj", 0),
+      ("?", "?", "PUNCT", "punct", 0)), "generic"),
+    # every case, not one
+    ((("Jede", "jede", "DET", "det", 1), ("Demonstration", "Demonstration", "NOUN", "nsubj", 3),
+      ("ist", "sein", "AUX", "cop", 3), ("verboten", "verboten", "ADJ", "ROOT", 3),
+      (".", ".", "PUNCT", "punct", 3)), "generic"),
+    # a demand is for what has not happened
+    ((("Er", "er", "PRON", "nsubj", 1), ("fordert", "fordern", "VERB", "ROOT", 1),
+      ("den", "der", "DET", "det", 3), ("Rückzug", "Rückzug", "NOUN", "obj", 1),
+      (".", ".", "PUNCT", "punct", 1)), "planned"),
+])
+def test_questions_every_case_and_demands_are_no_plain_fact(words, modality):
+    events = sentence(list(words))
+    assert [e["modality"] for e in events if e["event_type"] != "DEMAND"][:1] == [modality]
+
+
+def test_nicht_nur_is_no_negation():
+    events = sentence([
+        ("Die", "der", "DET", "det", 1), ("Polizei", "Polizei", "NOUN", "nsubj", 2),
+        ("verhaftete", "verhaften", "VERB", "ROOT", 2), ("nicht", "nicht", "PART", "advmod", 4),
+        ("nur", "nur", "ADV", "advmod", 5), ("Demonstranten", "Demonstrant", "NOUN", "obj", 2),
+        (".", ".", "PUNCT", "punct", 2)])
+    assert one(events, "COERCE")["modality"] == "asserted"
+
+
+def test_a_noun_naming_the_verbs_action_again_is_no_second_event():
+    events = sentence([
+        ("Bei", "bei", "ADP", "case", 2), ("der", "der", "DET", "det", 2),
+        ("Festnahme", "Festnahme", "NOUN", "obl", 3), ("nahm", "nehmen", "VERB", "ROOT", 3),
+        ("die", "der", "DET", "det", 5), ("Polizei", "Polizei", "NOUN", "nsubj", 3),
+        ("zwei", "zwei", "NUM", "nummod", 7), ("Männer", "Mann", "NOUN", "obj", 3),
+        ("fest", "fest", "ADP", "compound:prt", 3), (".", ".", "PUNCT", "punct", 3)])
+    e = one(events, "COERCE")
+    assert (e["trigger_lemma"], e["actor1"]["text"]) == ("festnehmen", "die Polizei")

@@ -17,17 +17,27 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from transforms.coref.linking import Linker
+from transforms.events import senses
 from transforms.events.mention import Roles, Trigger, tokens_of
 from transforms.events.tokens import is_reflexive, is_time_word, is_verb
 from transforms.lang import de
-from transforms.nlp.syntax import AGENT, DAT, GEN, OBJ, PASS_SUBJ, SUBJ
+from transforms.nlp.syntax import AGENT, DAT, GEN, NMOD, OBJ, PASS_SUBJ, SUBJ
 
 _SOURCE_WORDS = de.SOURCE_POSTPOSITIONS | de.SOURCE_NOUNS | de.SOURCE_PREPOSITIONS
 
 
 def find(trigger: Trigger, sent: Span, article) -> Roles:
     linker, has_parse = article.linker, article.has_parse
-    actor1, actor2 = (_verbal if is_verb(trigger.token) else _nominal)(trigger, linker)
+    if is_verb(trigger.token):
+        actor1, actor2 = _verbal(trigger, linker)
+    else:
+        actor1, actor2 = _nominal(trigger, linker)
+    actor1, actor2 = _nameable(actor1, linker), _nameable(actor2, linker)
+    if len(actor1) > 1 and is_verb(trigger.token):
+        # two subjects are a weak parse's error: the one that can act acts, the other is
+        # what it acts on ("Die Kritik wies die Regierung zurück")
+        actor1 = sorted(actor1, key=lambda t: (not senses.is_actor(t, article), t.i))
+        actor2 = actor2 or actor1[1:]
     s = linker.syntax
     if actor1 and not actor2 and trigger.type.reciprocal:
         actor2 = s.conjuncts(actor1[0])
@@ -36,6 +46,15 @@ def find(trigger: Trigger, sent: Span, article) -> Roles:
     if roles.actor1 is None or (roles.actor1.entity is None and not has_parse):
         roles = _nearest(trigger, sent, linker, roles)
     return roles
+
+
+def _nameable(tokens: list[Token], linker: Linker) -> list[Token]:
+    """Leaves out what a weak parse makes a subject or object but names nobody: an
+    adverb ("Erstmals dauert die Konferenz"), a number, a time ("Anfang August"). An
+    entity stays, however the tagger tagged it ("Nordkorea" as an adverb)."""
+    return [t for t in tokens if t.i in linker.entity_at or (
+        t.pos_ not in de.NO_ARGUMENT_POS and not is_time_word(t)
+        and not any(is_time_word(c) for c in t.children if c.pos_ in ("NOUN", "PROPN")))]
 
 
 def _verbal(trigger: Trigger, linker: Linker) -> tuple[list[Token], list[Token]]:
@@ -56,7 +75,8 @@ def _verbal(trigger: Trigger, linker: Linker) -> tuple[list[Token], list[Token]]
 def _nominal(trigger: Trigger, linker: Linker) -> tuple[list[Token], list[Token]]:
     s = linker.syntax
     token, kind = trigger.token, trigger.type
-    actor1 = s.dependents([token], GEN) + _prenominal_genitive(token, linker)
+    actor1 = s.dependents([token], GEN) + _prenominal_genitive(token, linker) + [
+        c for c in s.dependents([token], NMOD) if _genitive(c)]  # "Kritik des Ministers"
     actor2: list[Token] = []
     for prep, noun in _pps([token], linker):
         if prep in de.BETWEEN_PREPOSITIONS:
@@ -69,10 +89,21 @@ def _nominal(trigger: Trigger, linker: Linker) -> tuple[list[Token], list[Token]
         elif prep in de.PARTNER_PREPOSITIONS or (kind.recipient
                                                  and prep in de.RECIPIENT_PREPOSITIONS):
             actor2.append(noun)
-    governor = token.head if s.role(token) in (OBJ, SUBJ) else None
+    # "übte Kritik": the doer of the verb it is the object of (not of the verb it is
+    # the subject of: "Die Kritik wies die Regierung zurück")
+    governor = token.head if s.role(token) == OBJ else None
     if not actor1 and governor is not None and is_verb(governor):
         actor1 = s.dependents(s.verb_group(governor), SUBJ)
     return actor1, actor2
+
+
+def _genitive(noun: Token) -> bool:
+    """A noun attribute without a preposition, in the genitive ("des Ministers")."""
+    if any(c.pos_ == "ADP" for c in noun.children):
+        return False
+    return "Gen" in noun.morph.get("Case") or any(
+        c.lower_ in de.GENITIVE_ARTICLES or "Gen" in c.morph.get("Case")
+        for c in noun.children if c.pos_ == "DET")
 
 
 def _pps(heads: list[Token], linker: Linker) -> list[tuple[str, Token]]:

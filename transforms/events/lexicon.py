@@ -53,6 +53,7 @@ class Lexicon:
         self._verb_stems = {de.verb_stem(lemma): lemma for lemma in verbs}
         self._verb_forms = _verb_forms(verbs)
         self._nouns = {lemma for pos, lemma in self._by_key if pos == "NOUN"}
+        self._noun_forms = _noun_forms(self._nouns)
         self._memo: dict[tuple, str | None] = {}
 
     @classmethod
@@ -75,6 +76,11 @@ class Lexicon:
 
     def _verb_lemma(self, lemma: str, form: str, particle: str) -> str | None:
         looked_up = self._verb_forms.get(form) or self._verb_forms.get(particle + form)
+        for variant in ([] if looked_up or ("VERB", lemma) in self._by_key
+                        else de.preterite_variants(form)):
+            looked_up = self._verb_forms.get(variant)
+            if looked_up:
+                break
         for candidate in (particle + lemma, looked_up and particle + looked_up, looked_up):
             if candidate and ("VERB", candidate) in self._by_key:
                 return candidate
@@ -95,13 +101,22 @@ class Lexicon:
         return self._memo[key]
 
     def _noun_lemma(self, lemma: str, form: str) -> str | None:
-        for candidate in (lemma, form):
+        # a weak lemmatizer leaves plurals as they are ("Anschläge"): the lookup table's
+        # forms of the lexicon's nouns know them, as a whole word or a compound's head
+        candidates = (lemma, form, lemma.rstrip("ens"), form.rstrip("ens"))
+        for candidate in candidates:  # a whole word first ("Luftangriffe", not "Angriffe")
             if candidate in self._nouns:
                 return candidate
-        for candidate in (lemma, form, lemma.rstrip("ens"), form.rstrip("ens")):
-            for k in range(len(candidate), de.MIN_COMPOUND_HEAD - 1, -1):
-                if candidate[-k:] in self._nouns:  # longest head first
-                    return candidate[-k:]
+            if candidate in self._noun_forms:
+                return self._noun_forms[candidate]
+        for candidate in candidates:
+            for k in range(len(candidate) - 1, de.MIN_COMPOUND_HEAD - 1, -1):
+                head = candidate[-k:]  # longest head first
+                if head in self._nouns:
+                    return head
+                lemma_of = self._noun_forms.get(head)
+                if lemma_of and len(lemma_of) >= de.MIN_COMPOUND_HEAD:
+                    return lemma_of  # "Luftschläge"; not "Diplomatenkreisen" -> Reise
         return None
 
     def candidates(self, pos: str, lemma: str, context_lemmas: list[str]) -> list[Entry]:
@@ -159,6 +174,14 @@ def _verb_forms(verbs: set[str]) -> dict[str, str]:
         bases.update(de.separable_bases(verb))
     return {form.lower(): lemma.lower() for form, lemma in table.items()
             if isinstance(lemma, str) and lemma.lower() in bases}
+
+
+def _noun_forms(nouns: set[str]) -> dict[str, str]:
+    """Inflected forms of the given nouns ("anschläge" -> anschlag), from the same
+    lookup table; only these are kept."""
+    return {form.lower(): lemma.lower() for form, lemma in de.lookup_lemmas().items()
+            if isinstance(lemma, str) and lemma.lower() in nouns
+            and form.lower() != lemma.lower()}
 
 
 @functools.lru_cache(maxsize=1)

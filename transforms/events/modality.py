@@ -1,9 +1,11 @@
 """Stage 6, modality: how certain the text is that the event happened.
 
-The first that applies: negated > conditional > planned > speculative > reported >
-asserted. Read from the verb group (modals and their mood, future "werden"), negation
-on the verb group or a core argument, "falls"/"wenn" clauses, planning verbs and words,
-hedges, hearsay words and attribution. A speech act's modality is that of the act (what
+The first that applies: negated > conditional > generic > planned > speculative >
+reported > asserted (the gold's order, ``eval/gold/GUIDELINES.md``). Read from the verb
+group (modals and their mood, future "werden"), negation on the verb group or a core
+argument ("nicht nur" is none), "falls"/"wenn" clauses, questions, quantifiers over
+every case and habitual adverbs, planning and demanding verbs and words, hedges, hearsay
+words and attribution. A speech act's modality is that of the act (what
 was said may be a plan; that it was said is asserted).
 
 Takes a trigger, its source and the syntax view; gives the modality.
@@ -39,8 +41,8 @@ def find(trigger: Trigger, source: Argument | None, linker: Linker, has_parse: b
     lowers = {t.lower_ for t in near if s.role(t) not in _ARGUMENTS}
     lemmas = {verb_lemma(t) for t in group}
 
-    negated = any(s.role(t) == NEG or t.lower_ in de.NEGATORS for t in near
-                  if t.head in scope or not has_parse)
+    negated = any((s.role(t) == NEG or t.lower_ in de.NEGATORS) and not _undone(t)
+                  for t in near if t.head in scope or not has_parse)
     negated |= any(t.lower_ in de.NEGATIVE_DETERMINERS for t in near)
     # "keine Waffen wurden geliefert", "kein Land hat ... geliefert"
     core = s.dependents(group or [token], OBJ, SUBJ, PASS_SUBJ) if has_parse else []
@@ -50,11 +52,13 @@ def find(trigger: Trigger, source: Argument | None, linker: Linker, has_parse: b
     markers = {c.lower_ for h in scope for c in h.children if s.role(c) == MARK}
     if markers & de.CONDITIONAL_MARKERS or _in_conditional(token, linker):
         return "conditional"
+    speech_act = trigger.type.speech_act
+    if not speech_act and _generic(token, near, core, linker):
+        return "generic"  # that somebody spoke is one real event, whatever was said
     planned = bool(lemmas & de.PLANNING_MODALS) or bool(lowers & de.PLANNING_WORDS)
     planned |= any(_planning_verb(t) for t in [token.head, *group]
                    if t.i != token.i or not is_verb(token))
     planned |= _future(group, token)
-    speech_act = trigger.type.speech_act
     if planned and not speech_act:
         return "planned"
     subjunctive = [t for t in group if "Sub" in t.morph.get("Mood")]
@@ -68,6 +72,27 @@ def find(trigger: Trigger, source: Argument | None, linker: Linker, has_parse: b
     if source is not None:
         return "reported"
     return "asserted"
+
+
+def _undone(negator: Token) -> bool:
+    """"nicht nur ... sondern auch": no negation."""
+    following = negator.nbor(1) if negator.i + 1 < len(negator.doc) else None
+    return following is not None and following.lower_ in de.NEGATION_BREAKERS
+
+
+def _generic(token: Token, near: list[Token], core: list[Token], linker: Linker) -> bool:
+    """Not one real event: asked about, said of every case, or habitual."""
+    sent = token.sent
+    last = next((t for t in reversed(sent) if not t.is_space and t.text not in "\"“”»«'"),
+                None)
+    if last is not None and last.text in de.QUESTION_MARKS:
+        return True
+    # "jede Demonstration ist verboten", "jeder Angriff": the event itself or its doer
+    # quantified (not what it is done to: "lehnen jede Gewalt ab" is one rejection)
+    quantified = [token, *(c for c in core if linker.syntax.role(c) == SUBJ)]
+    if any(c.lower_ in de.GENERIC_DETERMINERS for q in quantified for c in q.children):
+        return True
+    return any(t.lower_ in de.HABITUAL_ADVERBS for t in near)
 
 
 def _in_conditional(token: Token, linker: Linker) -> bool:

@@ -73,7 +73,9 @@ def _holds(constraint: str, token: Token, article) -> bool:
             agents = [n for p, n in s.prepositional(group) if p in de.AGENT_PREPOSITIONS]
             agents += [t for t in s.dependents(group, AGENT) if t.pos_ != "ADP"]
             return all(is_actor(t, article) for t in agents)
-        return all(is_actor(t, article) for t in s.dependents(group, SUBJ))
+        subjects = s.dependents(group, SUBJ)
+        # two subjects are a weak parse's error (one is the object): one actor will do
+        return (any if len(subjects) > 1 else all)(is_actor(t, article) for t in subjects)
     if constraint == "obj:actor":
         objects = s.dependents(group, OBJ, DAT) if not s.is_passive(group) else \
             s.dependents(group, PASS_SUBJ, SUBJ)

@@ -10,7 +10,8 @@ lemma's lexicon rows, the first whose cue and constraints fit the trigger's argu
 its sense (``senses``); a word whose rows all fail is no event. In a sports or culture
 article, violence and diplomacy need words of real violence or politics in their sentence
 (``lang/de/topic_senses.tsv``: "Mattersburg empfängt St. Pölten" is a home game). A token
-inside an entity mention is never a trigger.
+inside an entity mention is never a trigger, and a noun that names the action of a verb
+of its sentence again is none either.
 
 :func:`sense` is shared with the quotation finder (speech cues are lexicon rows too).
 Takes a sentence and the article context; gives :class:`Trigger` s in text order.
@@ -57,7 +58,17 @@ def find(sent: Span, article) -> list[Trigger]:
             continue  # a match report is no war (lang/de/topic_senses.tsv)
         out.append(Trigger(token, entry.lemma, event_types()[entry.event_type],
                            entry.event_mode, found.particle))
-    return out
+    return _one_per_action(out)
+
+
+def _one_per_action(found: list[Trigger]) -> list[Trigger]:
+    """"Bei der Festnahme nahm die Polizei ... fest", "einigten sich auf eine Waffenruhe":
+    a noun of a verb's type that is of its mode too, or the verb's own argument, names
+    the verb's action again; the verb (with its arguments) stays."""
+    verbs = [t for t in found if is_verb(t.token)]
+    return [t for t in found if is_verb(t.token) or not any(
+        v.type.name == t.type.name and (v.mode == t.mode or t.token.head.i == v.token.i)
+        for v in verbs)]
 
 
 @functools.lru_cache(maxsize=1)
@@ -70,7 +81,7 @@ def _topic_needs() -> dict[str, dict[str, re.Pattern]]:
 
 def sense(token: Token, sent: Span, article, ignore: frozenset = frozenset()) -> Sense | None:
     """The lexicon row a word stands for here, constraints checked (but ``ignore``)."""
-    if token.i in article.linker.entity_at or not token.is_alpha:
+    if token.i in article.linker.entity_at or not _wordlike(token.text):
         return None
     lexicon = article.lexicon
     found = None
@@ -90,6 +101,11 @@ def sense(token: Token, sent: Span, article, ignore: frozenset = frozenset()) ->
         if senses.fits(constraints, token, article):
             return Sense(entry, particle)
     return None
+
+
+def _wordlike(text: str) -> bool:
+    """Letters, or a hyphenated compound ending in a word ("G8-Gipfel")."""
+    return text.isalpha() or "-" in text and text.rsplit("-", 1)[1].isalpha()
 
 
 def _verb_lemma(token: Token, sent: Span, article) -> tuple[str, Token | None] | None:
@@ -113,14 +129,17 @@ def _noun_lemma(token: Token, lexicon) -> str | None:
         return None
     word = token.lower_
     modifier = word[:word.rfind(lemma)] if lemma in word else ""
-    if modifier and (len(modifier) < 3 or modifier.rstrip("-") in _PREFIXES):
+    if modifier and not modifier.endswith("-") and (len(modifier) < 3
+                                                    or modifier in _PREFIXES):
         return None  # "Entwarnung", "Vereinigung": a derivation, not a compound
     return lemma
 
 
 def _particle(verb: Token, sent: Span, article) -> Token | None:
     for child in verb.children:
-        if article.syntax.role(child) == PARTICLE or child.tag_ == _PARTICLE_TAG:
+        # a weak parse also attaches adverbs so ("telefonierten miteinander")
+        if child.tag_ == _PARTICLE_TAG or article.syntax.role(child) == PARTICLE and \
+                child.lower_ in _PREFIX_WORDS:
             return child
     before = article.doc[verb.i - 1] if verb.i > sent.start else None
     if before is not None and before.lower_ in _PREFIX_WORDS and \

@@ -50,6 +50,10 @@ TAGS = _DATA.map("tags")
 
 # --- factuality cues --------------------------------------------------------------------
 NEGATORS = words("negators")
+NEGATION_BREAKERS = words("negation_breakers")
+GENERIC_DETERMINERS = words("generic_determiners")
+HABITUAL_ADVERBS = words("habitual_adverbs")
+QUESTION_MARKS = words("question_marks")
 NEGATIVE_DETERMINERS = words("negative_determiners")
 CONDITIONAL_CONJUNCTIONS = words("conditional_conjunctions")
 CONDITIONAL_MARKERS = CONDITIONAL_CONJUNCTIONS | words("conditional_verbs")
@@ -149,6 +153,21 @@ def verb_stems(word: str) -> list[str]:
             if w.endswith(ending) and len(w) - len(ending) >= 3:
                 stems.append(w[: -len(ending)])
     return stems
+
+
+NO_ARGUMENT_POS = words("no_argument_pos")
+GENITIVE_ARTICLES = words("genitive_articles")
+_PRETERITE_VARIANTS = [tuple(pair.split(">")) for pair in ordered("preterite_variants")]
+
+
+def preterite_variants(form: str) -> list[str]:
+    """Forms of the same verb that spaCy's lookup table may know when it lacks
+    ``form`` ("griffen" -> "griffe", "griffst")."""
+    out = []
+    for ending, other in _PRETERITE_VARIANTS:
+        if form.endswith(ending) and len(form) - len(ending) >= 3:
+            out.append(form[: len(form) - len(ending)] + other)
+    return out
 
 
 SUBJUNCTIVE_FORMS = words("subjunctive_forms")
