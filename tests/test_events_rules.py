@@ -412,6 +412,8 @@ def test_lexicon_is_data_and_a_bad_one_is_refused():
         Lexicon.from_text("treffen\tVERB\tMEETING\tmeet\n")
     with pytest.raises(LexiconError, match="pos must be"):
         Lexicon.from_text("treffen\tADJ\tCONSULT\tmeet\n")
+    with pytest.raises(LexiconError, match="expected lemma"):  # a constraint one tab too far
+        Lexicon.from_text("treffen\tVERB\tCONSULT\tmeet\t\t\tsubj:actor\n")
     default = default_lexicon()
     assert default.lookup("VERB", "liefern", ["Lebensmittel"]).event_mode == "humanitarian"
     assert default.lookup("VERB", "liefern", ["Auto"]).event_mode == "economic"
@@ -535,3 +537,14 @@ def test_a_noun_naming_the_verbs_action_again_is_no_second_event():
         ("fest", "fest", "ADP", "compound:prt", 3), (".", ".", "PUNCT", "punct", 3)])
     e = one(events, "COERCE")
     assert (e["trigger_lemma"], e["actor1"]["text"]) == ("festnehmen", "die Polizei")
+
+
+@pytest.mark.parametrize("target, fight", [("Taliban", True), ("Korruption", False)])
+def test_a_fight_against_something_that_cannot_act_is_no_fight(target, fight):
+    events = sentence([
+        ("Der", "der", "DET", "det", 1), ("Kampf", "Kampf", "NOUN", "nsubj", 5),
+        ("gegen", "gegen", "ADP", "case", 4), ("die", "der", "DET", "det", 4),
+        (target, target, "NOUN", "nmod", 1), ("geht", "gehen", "VERB", "ROOT", 5),
+        ("weiter", "weiter", "ADV", "advmod", 5), (".", ".", "PUNCT", "punct", 5)],
+        ents=[(4, 5, "ORG")] if fight else ())
+    assert ("FIGHT" in [e["event_type"] for e in events]) == fight

@@ -141,7 +141,7 @@ def _entries(text: str, origin: str, speech: bool = False) -> list[Entry]:
         if not line.strip() or line.startswith("#"):
             continue
         cols = line.rstrip("\n").split("\t")
-        if len(cols) < 4:
+        if not 4 <= len(cols) <= 6:
             raise LexiconError(f"{origin}:{number}: expected lemma, pos, type, mode"
                                f"[, cue[, constraints]]")
         lemma, pos, event_type, mode = (c.strip() for c in cols[:4])

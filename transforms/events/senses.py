@@ -13,6 +13,8 @@ that cannot be checked (no parse, no such argument) does not reject. Constraints
   noun trigger: also the PP the noun stands in, "in Anschlag bringen");
 * ``refl`` / ``no-refl``: the verb must / must not be reflexive ("sich einigen");
 * ``no-obj:REGEX``: the object's lemma must not match;
+* ``actor-prep:X``: a PP with preposition X, if there is one, names an actor ("Kampf
+  gegen die Taliban", not "Kampf gegen die Armut");
 * ``recipient``: a dative or a recipient PP must be there;
 * ``content``: a speech cue counts only where it introduces a quotation;
 * ``no-report``: a speech cue whose object is no claim ("lehnte den Plan ab") makes no
@@ -33,7 +35,7 @@ _ACTOR_NOUNS = tuple(de.words("group_nouns") | de.words("coref_person_nouns")
                      | de.words("person_titles") | de.words("coref_org_nouns"))
 _PRONOUNS = de.words("referring_pronouns")
 _KINDS = ("subj:actor", "obj:actor", "refl", "no-refl", "recipient", "content", "no-report")
-_PREFIXED = ("prep:", "no-prep:", "no-obj:")
+_PREFIXED = ("prep:", "no-prep:", "no-obj:", "actor-prep:")
 
 
 def check_constraint(text: str) -> str | None:
@@ -90,6 +92,8 @@ def _holds(constraint: str, token: Token, article) -> bool:
     if constraint.startswith("no-obj:"):
         objects = s.dependents(group, OBJ, PASS_SUBJ) if verbal else []
         return not any(re.search(word, t.lemma_ or t.text, re.IGNORECASE) for t in objects)
+    if constraint.startswith("actor-prep:"):  # "Kampf gegen die Taliban", not "gegen Armut"
+        return all(is_actor(n, article) for p, n in s.prepositional(group) if p == word)
     attached = {p for p, _ in s.prepositional(group)}
     if not verbal and s.preposition_of(token):
         attached.add(s.preposition_of(token))
@@ -125,7 +129,7 @@ def is_actor(token: Token, article) -> bool:
     nominal = is_nominal(token) and token.pos_ != "PRON"
     if nominal and token.lower_.endswith(_ACTOR_NOUNS):
         return True
-    if nominal and token.text[:1].isupper() and \
-            token.text not in de.known_nouns():
+    if nominal and token.text[:1].isupper() and token.text not in de.known_nouns() and \
+            not token.lower_.endswith(de.ABSTRACT_NOUN_ENDINGS):
         return True  # a name the model missed ("Veliz"), not a word of the language
     return article.linker.link(token).entity is not None

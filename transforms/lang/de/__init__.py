@@ -157,6 +157,7 @@ def verb_stems(word: str) -> list[str]:
 
 NO_ARGUMENT_POS = words("no_argument_pos")
 GENITIVE_ARTICLES = words("genitive_articles")
+ABSTRACT_NOUN_ENDINGS = tuple(words("abstract_noun_endings"))
 _PRETERITE_VARIANTS = [tuple(pair.split(">")) for pair in ordered("preterite_variants")]
 
 
