@@ -14,6 +14,7 @@ import argparse
 import contextlib
 import difflib
 import io
+import logging
 import os
 import re
 from dataclasses import dataclass, field
@@ -23,6 +24,11 @@ from apache_beam.options.pipeline_options import PipelineOptions
 
 from transforms.extract.deadline import DEFAULT_SECONDS as DEFAULT_EXTRACT_TIMEOUT
 from transforms.read.feed import DEFAULT_MAX_ARTICLE_BYTES
+
+# parse() names an unknown option itself, in one line; Beam's own warning about the
+# same arguments would come first and say less.
+logging.getLogger("apache_beam.options.pipeline_options").addFilter(
+    lambda record: "Discarding unparseable args" not in record.getMessage())
 
 DEFAULT_INPUT = "examples/articles"
 DEFAULT_STALE_LOCK_HOURS = 6.0

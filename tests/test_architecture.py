@@ -143,6 +143,11 @@ def test_a_misspelt_option_is_a_usage_error_with_the_nearest_real_one(tmp_path, 
     assert err.startswith("newsbeam: error: unknown option --ouput (did you mean --output?)")
     assert len(err.splitlines()) == 1
     assert not (tmp_path / "x").exists()
+    # as a shell sees it: Beam's own logging must not add a line of its own
+    done = subprocess.run([sys.executable, "-m", "pipeline", "--ouput", str(tmp_path / "x")],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == [err]
     with pytest.raises(UsageError, match="--max-article-bytes"):
         parse(["--max_artcle_bytes", "10"])
 
