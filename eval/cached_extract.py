@@ -19,6 +19,8 @@ itself never reads a cache.
 from __future__ import annotations
 
 import argparse
+import collections
+import datetime as dt
 import os
 import pickle
 import sys
@@ -30,6 +32,7 @@ import pyarrow.parquet as pq
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from schemas import PARTITION_KEY  # noqa: E402
 from schemas.tables import TABLES  # noqa: E402
 from transforms import provenance  # noqa: E402
 from transforms.extract import context  # noqa: E402
@@ -39,7 +42,7 @@ from transforms.read import feed  # noqa: E402
 from transforms.read.rows import article_row  # noqa: E402
 
 RUN = {"run_id": "cached", "model": "", "pipeline_version": provenance.pipeline_version(),
-       "started_at": None}
+       "started_at": dt.datetime.now(dt.timezone.utc)}
 
 
 def annotate(input_dir: str, cache: str, model: str, batch_size: int = 32) -> None:
@@ -85,13 +88,36 @@ def extract(cache: str, output: str, only: set[str] | None = None) -> None:
             failed += 1
             print(f"  {row['source_uri']}: {type(err).__name__}: {err}", file=sys.stderr)
     tables["articles"] = data["articles"]
+    tables["ledger"] = [_ledger_row(a) for a in data["articles"]]
     for table, rows in tables.items():
-        folder = Path(output) / TABLES[table].folder
-        folder.mkdir(parents=True, exist_ok=True)
-        schema = TABLES[table].schema
-        pq.write_table(pa.Table.from_pylist(rows, schema=schema), folder / "cached.parquet")
+        _write(Path(output), TABLES[table], rows)
     counts = ", ".join(f"{t} {len(r)}" for t, r in tables.items())
     print(f"{counts}; {failed} failed; {time.perf_counter() - started:.1f} s -> {output}")
+
+
+def _ledger_row(article: dict) -> dict:
+    return {"source_uri": article["source_uri"], "article_id": article["article_id"],
+            "size": article["bytes"], "last_modified": 0.0,
+            "content_sha256": article["content_sha256"], "status": "parsed", "reason": None,
+            "run_id": RUN["run_id"], "run_started_at": RUN["started_at"],
+            "model": article["model"], "pipeline_version": article["pipeline_version"]}
+
+
+def _write(output: Path, table, rows: list[dict]) -> None:
+    """As the pipeline lays it out (``month=`` folders), so the views read it."""
+    if not table.partitioned:
+        (output / table.folder).mkdir(parents=True, exist_ok=True)
+        pq.write_table(pa.Table.from_pylist(rows, schema=table.schema),
+                       output / table.folder / "cached.parquet")
+        return
+    by_month = collections.defaultdict(list)
+    for row in rows:
+        by_month[row[PARTITION_KEY]].append(row)
+    for month, month_rows in by_month.items():
+        folder = output / table.folder / f"{PARTITION_KEY}={month}"
+        folder.mkdir(parents=True, exist_ok=True)
+        pq.write_table(pa.Table.from_pylist(month_rows, schema=table.file_schema),
+                       folder / "cached.parquet")
 
 
 def main(argv=None) -> None:
