@@ -14,7 +14,7 @@ from pipeline.run import RunReport, run
 from transforms.nlp.model import ModelNotFound
 
 DESCRIPTION = """\
-newsbeam: German news article files in, entity and event records out as Parquet.
+newsbeam: German news article files in; entities, events and quotations out as Parquet.
 
 Commands:
   newsbeam [run] [OPTIONS]     run the pipeline (the options below)
@@ -24,8 +24,8 @@ Each has --help.
 
 Reads article files (" date YYYY-MM <lead>" then paragraphs split by blank lines),
 rejects malformed ones into the errors table with a reason code, runs a spaCy pipeline
-once per article and writes hive-partitioned Parquet tables under --output:
-articles/, entities/, events/, errors/ (month=YYYY-MM/*.parquet).
+once per article and writes Parquet tables under --output: articles/, entities/,
+events/, quotes/, errors/ (hive-partitioned: month=YYYY-MM/*.parquet) and identities/.
 
 Runs are incremental: files the output's ledger (_ledger/) already holds are skipped
 unless they changed (or --reprocess). A run's files become visible only when it has
