@@ -24,6 +24,8 @@ from transforms.quotes.model import INDIRECT, REPORTED, Cue
 _DEMONSTRATIVES = de.words("demonstratives")
 _WIE = de.words("comparison_conjunctions")  # "Wie X mitteilte, ..."
 BREAKS = {",", ";", ":", "–", "-"}
+_PURPOSE = de.words("purpose_conjunctions")  # "um ... zu": why, not what is said
+_ZU = "zu"
 CLAUSE_CONJUNCTIONS = de.words("clause_conjunctions")
 
 
@@ -66,8 +68,12 @@ def for_verb(cue: Cue, sent: Span, previous: Span | None, article, taken,
     if after is not None:
         if doc[after].text == ":" and after + 1 < end:
             return forward(after + 1), INDIRECT
-        if doc[after].text == "," and _reported_clause(verb, after + 1, end, article):
+        if doc[after].text == "," and doc[after + 1].lower_ not in _PURPOSE and \
+                _reported_clause(verb, after + 1, end, article):
             return forward(after + 1), INDIRECT
+    infinitive = _infinitive_after(last, end, doc)
+    if infinitive is not None:  # "kündigte an, die Preise zu erhöhen"
+        return forward(infinitive), INDIRECT
     if previous is not None and _demonstrative_stands_for_it(verb, sent, article):
         return _trimmed(doc, previous.start, _content_end(previous)), INDIRECT
     return [(sent.start, end)], REPORTED
@@ -142,6 +148,41 @@ def _marker_after(verb: Token, last: int, end: int, article) -> int | None:
             if mark is not None:
                 return mark.i
     return None
+
+
+def _infinitive_after(last: int, end: int, doc) -> int | None:
+    """Where a zu-infinitive clause after the cue starts ("forderte die Regierung auf,
+    die Truppen abzuziehen", "hat angekündigt die Preise zu erhöhen"): the clause after
+    the cue's own (or the rest of the sentence, when nothing finite stands between)
+    ends in a zu-infinitive and has no finite verb; not a purpose clause ("um ... zu")."""
+    start = last + 1
+    stop = _next_break(start, end, doc)
+    if stop is not None and doc[stop].text == ",":
+        start = stop + 1
+        stop = _next_break(start, end, doc)
+    elif stop is not None:
+        return None
+    stop = end if stop is None else stop
+    words = [t for t in doc[start:stop] if not t.is_space]
+    if len(words) < 2 or words[0].lower_ in _PURPOSE or any(_finite(t) for t in words):
+        return None
+    return words[0].i if _zu_infinitive(words) else None
+
+
+def _zu_infinitive(words: list[Token]) -> bool:
+    """The clause's last word is an infinitive with "zu": "zu erhöhen", "abzuziehen"."""
+    verb = words[-1]
+    if not verb.is_lower or not verb.text.endswith("n"):
+        return False
+    if words[-2].lower_ == _ZU:
+        return True
+    return any(verb.lower_.startswith(prefix + _ZU) and len(verb.text) - len(prefix) > 5
+               for prefix in de.SEPARABLE_PREFIXES)
+
+
+def _finite(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm") or \
+        token.lower_ in de.SUBJUNCTIVE_FORMS
 
 
 def _reported_clause(verb: Token, start: int, end: int, article) -> bool:

@@ -18,6 +18,8 @@ from transforms.lang import de
 from transforms.quotes.model import DIRECT, FREE_INDIRECT, Quotation
 
 _HEARSAY = de.words("hearsay_verbs")
+_SUBORDINATORS = de.words("subordinating_conjunctions")
+_CLAUSE_BREAKS = {",", ";", ":", "–"}
 _HEARSAY_REACH = 3  # sentences a "soll" claim may stand after the latest speaker
 _SUBJUNCTIVE_REACH = 2  # sentences, within the paragraph
 
@@ -40,10 +42,9 @@ def carried_on(sentences: list[Span], paragraph_of: list[int],
     last: Quotation | None = None
     last_at = -10
     for k, sent in enumerate(sentences):
-        words = sum(1 for t in sent if t.is_alpha)
         speaking = [q for q in quotes if q.sentences[0] <= k <= q.sentences[1]
                     and q.speaker is not None]
-        if quoted[k] * 2 > words:  # quoted already
+        if quoted[k]:  # a clause of it is quoted already: its own cue says whose it is
             if speaking:
                 last, last_at = speaking[-1], k
             continue
@@ -56,26 +57,53 @@ def carried_on(sentences: list[Span], paragraph_of: list[int],
             continue
         near = k - last_at <= _SUBJUNCTIVE_REACH and paragraph_of[k] == paragraph_of[last_at]
         if mood == "subjunctive" and near or mood == "hearsay" and k - last_at <= _HEARSAY_REACH:
-            quote = Quotation([(sent.start, _end(sent))], FREE_INDIRECT, cue=None,
-                              speaker=last.speaker, sentences=(k, k))
-            out.append(quote)
-            last, last_at = quote, k
+            if out and out[-1] is last and last_at == k - 1 and \
+                    paragraph_of[k] == paragraph_of[last_at]:
+                # The run goes on: one quotation of several sentences, as one voice.
+                last.spans[-1] = (last.start, _end(sent))
+                last.sentences = (last.sentences[0], k)
+            else:
+                last = Quotation([(sent.start, _end(sent))], FREE_INDIRECT, cue=None,
+                                 speaker=last.speaker, sentences=(k, k))
+                out.append(last)
+            last_at = k
     return out
 
 
 def _mood(sent: Span, direct: set[int]) -> str | None:
-    """"subjunctive", "hearsay" or None, from the sentence's first finite verb outside
-    direct quotes ("Deshalb sei es „folgerichtig, ...“")."""
+    """"subjunctive", "hearsay" or None, from the sentence's finite verbs outside direct
+    quotes ("Deshalb sei es „folgerichtig, ...“"): the first one, and the main clause's
+    when a subordinate clause comes first (a clause a conjunction or relative pronoun
+    opens runs to its comma: "Da das Kraftwerk heruntergefahren wurde, sei es ...")."""
+    subordinate, first = False, True
     for token in sent:
         if token.i in direct:
+            continue
+        if token.text in _CLAUSE_BREAKS:
+            subordinate = False
+            continue
+        if _opens_subordinate(token):
+            subordinate = True
+            continue
+        if subordinate and not first:
             continue
         if token.lower_ in _HEARSAY:
             return "hearsay"
         if de.is_subjunctive(token):
             return "subjunctive"
         if token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm"):
-            return None
+            if not subordinate:
+                return None
+            first = False
     return None
+
+
+def _opens_subordinate(token) -> bool:
+    if token.pos_ == "SCONJ" or token.lower_ in _SUBORDINATORS:
+        return True
+    before = token.doc[token.i - 1] if token.i else None  # ", die ...", ", in der ..."
+    return "Rel" in token.morph.get("PronType") and before is not None and (
+        before.text == "," or before.pos_ == "ADP")
 
 
 def _end(sent: Span) -> int:

@@ -43,15 +43,19 @@ def quotations(article) -> list[Quotation]:
             sentence_of[i] = k
     paragraphs = _paragraphs(doc)
     paragraph_of = [_paragraph(sent.start, paragraphs) for sent in sentences]
+    body = _body_start(article)
     spans = _merge_back_to_back([s for s in marks.direct_spans(doc, paragraphs)
-                                 if content.direct_span_ok(s, doc) and not _term(s, article)],
-                                doc)
+                                 if s[0] >= body and content.direct_span_ok(s, doc)
+                                 and not _term(s, article)], doc)
     in_direct = set()
     for start, end in spans:
         in_direct.update(range(start - 1, end + 1))  # the marks too
     sentence_cues = []
     for sent in sentences:
         check_deadline()
+        if sent.start < body:  # the headline restates a claim its article tells
+            sentence_cues.append([])
+            continue
         found = cues.verb_cues(sent, article, in_direct.__contains__)
         found += cues.attribution_cues(sent, article, in_direct.__contains__)
         sentence_cues.append(sorted(found, key=lambda c: c[0].tokens[0]))
@@ -66,6 +70,15 @@ def quotations(article) -> list[Quotation]:
         q.sentences = (sentence_of[q.start], sentence_of[q.end - 1])
     quotes += continuation.carried_on(sentences, paragraph_of, quotes)
     return sorted(quotes, key=lambda q: q.start)
+
+
+def _body_start(article) -> int:
+    """The first token after the lead (the headline): quotations are read in the body.
+    A headline ("Zapatero verlangt Entschädigung") sums up what the article reports with
+    its speaker and words; counted there, the same claim would count twice."""
+    lead_end = article.row.get("lead_end") or 0
+    return next((t.i for t in article.doc if t.idx >= lead_end and not t.is_space),
+                len(article.doc))
 
 
 def _adjacent(spans, sentence_of, sentence_cues, used, article):

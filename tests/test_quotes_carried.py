@@ -1,0 +1,84 @@
+"""Reported speech carried on (``quotes/continuation``) on hand-built articles: UD, TIGER
+and no parse (the rule-based pipeline: words and lemmas only)."""
+
+import pytest
+
+from tests.quote_docs import FIN, SUB, found, schemes
+
+PART = "VerbForm=Part"
+SAID = schemes([  # "Der Sprecher Peter Müller sagte, die Lage sei ernst."
+    ("Der", "der", "DET", "det 1", "nk 1"), ("Sprecher", "Sprecher", "NOUN", "nsubj 4", "sb 4"),
+    ("Peter", "Peter", "PROPN", "appos 1", "pnc 3"),
+    ("Müller", "Müller", "PROPN", "flat 2", "app 1"),
+    ("sagte", "sagen", "VERB", "ROOT 4", "ROOT 4", FIN), (",", ",", "PUNCT", "punct 9", "punct 4"),
+    ("die", "der", "DET", "det 7", "nk 7"), ("Lage", "Lage", "NOUN", "nsubj 9", "sb 8"),
+    ("sei", "sein", "AUX", "cop 9", "oc 4", SUB), ("ernst", "ernst", "ADJ", "ccomp 4", "pd 8"),
+    (".", ".", "PUNCT", "punct 4", "punct 4")])
+ACTED = schemes([  # "Die Regierung habe zu spät gehandelt."
+    ("Die", "der", "DET", "det 1", "nk 1"),
+    ("Regierung", "Regierung", "NOUN", "nsubj 5", "sb 2"),
+    ("habe", "haben", "AUX", "aux 5", "ROOT 2", SUB), ("zu", "zu", "ADV", "advmod 4", "mo 4"),
+    ("spät", "spät", "ADV", "advmod 5", "mo 5"),
+    ("gehandelt", "handeln", "VERB", "ROOT 5", "oc 2", PART),
+    (".", ".", "PUNCT", "punct 5", "punct 2")])
+
+
+def since(main, root):
+    """"Da das Kraftwerk abgeschaltet wurde, <main>.", the main clause's verb at ``root``."""
+    return schemes([
+        ("Da", "da", "SCONJ", "mark 3", "cp 4"), ("das", "der", "DET", "det 2", "nk 2"),
+        ("Kraftwerk", "Kraftwerk", "NOUN", "nsubj:pass 3", "sb 4"),
+        ("abgeschaltet", "abschalten", "VERB", f"advcl {root}", "oc 4", PART),
+        ("wurde", "werden", "AUX", "aux:pass 3", "mo 6", FIN),
+        (",", ",", "PUNCT", "punct 3", "punct 4"), *main,
+        (".", ".", "PUNCT", f"punct {root}", "punct 6")])
+
+
+SINCE = since([  # "..., sei kein Schaden entstanden."
+    ("sei", "sein", "AUX", "aux 9", "ROOT 6", SUB), ("kein", "kein", "DET", "det 8", "nk 8"),
+    ("Schaden", "Schaden", "NOUN", "nsubj 9", "sb 6"),
+    ("entstanden", "entstehen", "VERB", "ROOT 9", "oc 6", PART)], 9)
+SINCE_RAN = since([  # "..., lief er normal."
+    ("lief", "laufen", "VERB", "ROOT 6", "ROOT 6", FIN), ("er", "er", "PRON", "nsubj 6", "sb 6"),
+    ("normal", "normal", "ADJ", "advmod 6", "mo 6")], 6)
+RAN = schemes([  # "Da das Kraftwerk abgeschaltet wurde, lief er normal."
+    ("Da", "da", "SCONJ", "mark 3", "cp 4"), ("das", "der", "DET", "det 2", "nk 2"),
+    ("Kraftwerk", "Kraftwerk", "NOUN", "nsubj:pass 3", "sb 4"),
+    ("abgeschaltet", "abschalten", "VERB", "advcl 6", "oc 4", PART),
+    ("wurde", "werden", "AUX", "aux:pass 3", "mo 6", FIN),
+    (",", ",", "PUNCT", "punct 3", "punct 4"), ("lief", "laufen", "VERB", "ROOT 6", "ROOT 6", FIN),
+    ("er", "er", "PRON", "nsubj 6", "sb 6"), ("normal", "normal", "ADJ", "advmod 6", "mo 6"),
+    (".", ".", "PUNCT", "punct 6", "punct 6")])
+RAN = schemes([  # "Der Verkehr lief normal." (indicative: the reported speech ends)
+    ("Der", "der", "DET", "det 1", "nk 1"), ("Verkehr", "Verkehr", "NOUN", "nsubj 2", "sb 2"),
+    ("lief", "laufen", "VERB", "ROOT 2", "ROOT 2", FIN),
+    ("normal", "normal", "ADJ", "advmod 2", "mo 2"), (".", ".", "PUNCT", "punct 2", "punct 2")])
+ENTS = [("Peter Müller", "PER")]
+
+
+@pytest.mark.parametrize("scheme,parse", [("ud", True), ("tiger", True), ("ud", False)])
+def test_a_run_of_reported_speech_is_one_quotation_in_the_speakers_voice(scheme, parse):
+    article = [[SAID[scheme], ACTED[scheme], SINCE[scheme], RAN[scheme]]]
+    assert found(article, ents=ENTS, scheme=scheme, parse=parse) == [
+        ("indirect", "die Lage sei ernst", "Peter Müller"),
+        ("free_indirect", "Die Regierung habe zu spät gehandelt. Da das Kraftwerk "
+                          "abgeschaltet wurde, sei kein Schaden entstanden", "Peter Müller")]
+
+
+@pytest.mark.parametrize("scheme", ["ud", "tiger"])
+def test_the_main_clause_says_the_mood_not_a_subordinate_clause_before_it(scheme):
+    def kinds(second):
+        return [q[0] for q in found([[SAID[scheme], second[scheme]]], ents=ENTS, scheme=scheme)]
+
+    assert kinds(SINCE) == ["indirect", "free_indirect"]  # "Da ... wurde, sei ..." goes on
+    assert kinds(SINCE_RAN) == ["indirect"]  # "Da ... wurde, lief er ..." does not
+
+
+def test_a_new_paragraph_or_an_indicative_sentence_ends_the_run():
+    said, acted, ran = SAID["ud"], ACTED["ud"], RAN["ud"]
+    assert [q[0] for q in found([[said, ran, acted]], ents=ENTS)] == \
+        ["indirect", "free_indirect"]  # within reach: "habe" still goes on ...
+    assert [q[0] for q in found([[said, acted], [acted]], ents=ENTS)] == \
+        ["indirect", "free_indirect"]  # ... but not into the next paragraph
+    assert [q[0] for q in found([[said, acted, ran, ran, acted]], ents=ENTS)] == \
+        ["indirect", "free_indirect"]  # nor out of reach

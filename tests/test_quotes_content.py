@@ -1,0 +1,67 @@
+"""What a cue introduces (``quotes/content``) and where quotations are read, on
+hand-built articles: UD, TIGER and no parse."""
+
+import pytest
+
+from tests.quote_docs import FIN, found
+
+INF = "VerbForm=Inf"
+# "Die Firma Philips kündigte an, die Preise zu erhöhen."
+ANNOUNCED = {
+    "ud": [("Die", "der", "DET", "det", 1), ("Firma", "Firma", "NOUN", "nsubj", 3),
+           ("Philips", "Philips", "PROPN", "appos", 1),
+           ("kündigte", "ankündigen", "VERB", "ROOT", 3, FIN),
+           ("an", "an", "ADP", "compound:prt", 3), (",", ",", "PUNCT", "punct", 9),
+           ("die", "der", "DET", "det", 7), ("Preise", "Preis", "NOUN", "obj", 9),
+           ("zu", "zu", "PART", "mark", 9), ("erhöhen", "erhöhen", "VERB", "xcomp", 3, INF),
+           (".", ".", "PUNCT", "punct", 3)],
+    "tiger": [("Die", "der", "DET", "nk", 1), ("Firma", "Firma", "NOUN", "sb", 3),
+              ("Philips", "Philips", "PROPN", "nk", 1),
+              ("kündigte", "ankündigen", "VERB", "ROOT", 3, FIN),
+              ("an", "an", "ADP", "svp", 3, "", "PTKVZ"), (",", ",", "PUNCT", "punct", 3),
+              ("die", "der", "DET", "nk", 7), ("Preise", "Preis", "NOUN", "oa", 9),
+              ("zu", "zu", "PART", "pm", 9), ("erhöhen", "erhöhen", "VERB", "oc", 3, INF),
+              (".", ".", "PUNCT", "punct", 3)],
+}
+# "Philips hat angekündigt die Preise zu erhöhen." (no comma)
+ANNOUNCED_NO_COMMA = [
+    ("Philips", "Philips", "PROPN", "nsubj", 2), ("hat", "haben", "AUX", "aux", 2, FIN),
+    ("angekündigt", "ankündigen", "VERB", "ROOT", 2, "VerbForm=Part"),
+    ("die", "der", "DET", "det", 4), ("Preise", "Preis", "NOUN", "obj", 6),
+    ("zu", "zu", "PART", "mark", 6), ("erhöhen", "erhöhen", "VERB", "xcomp", 2, INF),
+    (".", ".", "PUNCT", "punct", 2)]
+# "Philips kündigte neue Preise an, um Kunden zu gewinnen." (why, not what is said)
+PURPOSE = [
+    ("Philips", "Philips", "PROPN", "nsubj", 1),
+    ("kündigte", "ankündigen", "VERB", "ROOT", 1, FIN), ("neue", "neu", "ADJ", "amod", 3),
+    ("Preise", "Preis", "NOUN", "obj", 1), ("an", "an", "ADP", "compound:prt", 1),
+    (",", ",", "PUNCT", "punct", 9), ("um", "um", "SCONJ", "mark", 9),
+    ("Kunden", "Kunde", "NOUN", "obj", 9), ("zu", "zu", "PART", "mark", 9),
+    ("gewinnen", "gewinnen", "VERB", "advcl", 1, INF), (".", ".", "PUNCT", "punct", 1)]
+ENTS = [("Philips", "ORG")]
+
+
+@pytest.mark.parametrize("scheme,parse", [("ud", True), ("tiger", True), ("ud", False)])
+def test_a_zu_infinitive_after_the_cue_is_what_was_said(scheme, parse):
+    quotes = found([[ANNOUNCED[scheme]]], ents=ENTS, scheme=scheme, parse=parse)
+    assert quotes == [("indirect", "die Preise zu erhöhen", "Philips")]
+
+
+@pytest.mark.parametrize("parse", [True, False])
+def test_a_zu_infinitive_without_its_comma_and_not_a_purpose_clause(parse):
+    assert found([[ANNOUNCED_NO_COMMA]], ents=ENTS, parse=parse) == \
+        [("indirect", "die Preise zu erhöhen", "Philips")]
+    assert not any(q[1].startswith("um") for q in found([[PURPOSE]], ents=ENTS, parse=parse))
+
+
+@pytest.mark.parametrize("parse", [True, False])
+def test_the_headline_is_no_quotation_the_body_is(parse):
+    headline = [ANNOUNCED["ud"][1:]]  # "Firma Philips kündigte an, die Preise zu erhöhen."
+    headline[0][0] = ("Firma", "Firma", "NOUN", "nsubj", 2)
+    headline[0] = [(t[0], t[1], t[2], t[3], t[4] - 1, *t[5:]) if i else t
+                   for i, t in enumerate(headline[0])]
+    body = [ANNOUNCED["ud"]]
+    ents = [("Philips", "ORG"), ("Philips", "ORG")]
+    quotes = found([headline, body], ents=ents, parse=parse, headline=True)
+    assert quotes == [("indirect", "die Preise zu erhöhen", "Philips")]
+    assert len(found([headline, body], ents=ents, parse=parse)) == 2
