@@ -117,13 +117,16 @@ def for_attribution(phrase: tuple[int, int], sent: Span, article,
     earlier = [i for i in others if i < phrase[0]]
     later = [i for i in others if i >= phrase[1]]
     start = _break_after(earlier[-1], phrase[0], doc) if earlier else sent.start
-    # The claim is the clause the phrase stands in: "..., nach Polizeiangaben waren es
-    # zirka 1.000" does not vouch for what comes before the comma.
-    clause = next((i + 1 for i in range(phrase[0] - 1, start - 1, -1)
-                   if doc[i].text in BREAKS), start)
-    start = max(start, clause)
     stop = _clause_start(phrase[1], later[0], doc) if later else _content_end(sent)
-    spans = _trimmed(doc, start, phrase[0]) + _trimmed(doc, phrase[1], stop)
+    after = _trimmed(doc, phrase[1], stop)
+    # The claim is the clause the phrase stands in: "..., nach Polizeiangaben waren es
+    # zirka 1.000" does not vouch for what comes before the comma; a phrase that closes
+    # the sentence after a comma (", so die Polizei.") vouches for all before it.
+    if after or phrase[0] - 1 < start or doc[phrase[0] - 1].text not in BREAKS:
+        clause = next((i + 1 for i in range(phrase[0] - 1, start - 1, -1)
+                       if doc[i].text in BREAKS), start)
+        start = max(start, clause)
+    spans = _trimmed(doc, start, phrase[0]) + after
     return [(s, e) for s, e in spans if e - s >= 2]
 
 

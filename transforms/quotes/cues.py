@@ -27,6 +27,10 @@ _ANAPHORIC = de.words("anaphoric_attributions")  # "demnach": the previous speak
 _OWN = de.words("own_attributions")  # "nach eigenen Angaben": the subject's claim
 _INVERTED_SO = de.words("inverted_attributions")  # ", so X."
 _SOURCE_NOUNS = tuple(de.SOURCE_NOUNS)  # also as compound heads: "Polizeiangaben"
+# Without a tagger, the words that open a source noun's genitive or von-phrase.
+_COMPLEMENT_OPENERS = de.ARTICLES | de.ORIGIN_PREPOSITIONS
+_CONTENT = frozenset({"content"})  # whether it has a quotation is what is being found
+_SUBJECT = _CONTENT | {"subj:actor"}
 
 
 def verb_cues(sent: Span, article, inside_quote) -> list[tuple[Cue, None]]:
@@ -34,13 +38,19 @@ def verb_cues(sent: Span, article, inside_quote) -> list[tuple[Cue, None]]:
     for token in sent:
         if inside_quote(token.i):
             continue
-        found = triggers.sense(token, sent, article, ignore=frozenset({"content"}))
+        found = triggers.sense(token, sent, article, ignore=_CONTENT)
+        needs_content = False
+        if found is None or not found.entry.speech:
+            # A subject the parse does not know as an actor ("der" of a relative clause,
+            # "der Künstler padeluun"): the cue still introduces the clause it has.
+            found, needs_content = triggers.sense(token, sent, article, ignore=_SUBJECT), True
         if found is None or not found.entry.speech:
             continue
         words = [token] + ([found.particle] if found.particle is not None else [])
         cue = _cue(words, found.entry.lemma, verb=found.entry.pos == "VERB",
                    event=found.entry.is_event)
-        needs_content = bool({"content", "no-report"} & set(found.entry.constraints))
+        needs_content = needs_content or bool(
+            {"content", "no-report"} & set(found.entry.constraints))
         out.append((replace(cue, needs_content=needs_content), None))
     return out
 
@@ -103,7 +113,7 @@ def _after(marker: Token, rest: list[Token], article) -> list[Token]:
                                        or child.pos_ in ("NOUN", "PROPN")):
                 return list(_phrase(child, article))
     for token in rest[:7]:  # no parse: the first name or noun before a clause break
-        if token.text in ",;:" or token.is_sent_end:
+        if token.text in ",;:":  # the sentence is what `rest` holds
             break
         if token.i in article.linker.entity_at:
             start, end = article.linker.mention_span[token.i]
@@ -119,8 +129,8 @@ def _source_phrase(noun: Token, rest: list[Token], article) -> list[Token]:
     or name after it ("Angaben der Polizei")."""
     words = list(noun_phrase(noun))
     complement = _after(noun, rest[:4], article) if rest and (
-        rest[0].pos_ in ("DET", "PROPN", "ADP") or rest[0].i in article.linker.entity_at) \
-        else []
+        rest[0].pos_ in ("DET", "PROPN", "ADP") or rest[0].i in article.linker.entity_at
+        or not rest[0].pos_ and rest[0].lower_ in _COMPLEMENT_OPENERS) else []
     if complement and complement[0].i - noun.i <= 3:
         words += [t for t in article.doc[noun.i + 1:complement[-1].i + 1]]
     return words

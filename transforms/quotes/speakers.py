@@ -61,6 +61,26 @@ def of_verb(cue: Cue, article, excluded) -> Argument | None:
     return (after or before) if inverted else (before or after)
 
 
+def of_cue(cue: Cue, words, quote, before, sents, article) -> Argument | None:
+    """The speaker a cue names for ``quote``: a speech verb's subject; an attribution
+    phrase's noun phrase (``words``); "demnach" (``words`` None): the previous claim's
+    speaker among ``before``; "nach eigenen Angaben" (no words): the sentence's subject."""
+    if cue.verb:
+        return of_verb(cue, article, quote.covers)
+    if words is None:
+        previous = [q for q in before if q.speaker is not None and q.start < quote.start]
+        return previous[-1].speaker if previous else None
+    if not words:
+        root = sents.at(cue.tokens[0]).root
+        return of_verb(verb_cue(root), article, quote.covers)
+    return of_phrase(words, article)
+
+
+def verb_cue(verb: Token) -> Cue:
+    """A verb as the cue of a clause no speech verb introduces (whose subject speaks)."""
+    return Cue((verb.i,), verb.text, verb.lemma_, verb.idx, verb.idx + len(verb.text), True)
+
+
 def _first_actor(positions, excluded, article) -> Argument | None:
     doc, s, linker = article.doc, article.syntax, article.linker
     for i in positions:
