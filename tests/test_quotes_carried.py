@@ -82,3 +82,33 @@ def test_a_new_paragraph_or_an_indicative_sentence_ends_the_run():
         ["indirect", "free_indirect"]  # ... but not into the next paragraph
     assert [q[0] for q in found([[said, acted, ran, ran, acted]], ents=ENTS)] == \
         ["indirect", "free_indirect"]  # nor out of reach
+
+
+FLED = schemes([  # "Der Täter soll geflohen sein." (hearsay)
+    ("Der", "der", "DET", "det 1", "nk 1"), ("Täter", "Täter", "NOUN", "nsubj 3", "sb 2"),
+    ("soll", "sollen", "AUX", "aux 3", "ROOT 2", FIN),
+    ("geflohen", "fliehen", "VERB", "ROOT 3", "oc 4", PART),
+    ("sein", "sein", "AUX", "aux 3", "oc 2", "VerbForm=Inf"), (".", ".", "PUNCT", "punct 3", "punct 2")])
+DEAD = schemes([  # "Die Zahl der Toten, die gestorben sein sollen, stieg."
+    ("Die", "der", "DET", "det 1", "nk 1"), ("Zahl", "Zahl", "NOUN", "nsubj 10", "sb 10"),
+    ("der", "der", "DET", "det 3", "nk 3"), ("Toten", "Tote", "NOUN", "nmod 1", "ag 1"),
+    (",", ",", "PUNCT", "punct 6", "punct 1"),
+    ("die", "der", "PRON", "nsubj 6", "sb 8", "PronType=Rel"),
+    ("gestorben", "sterben", "VERB", "acl 3", "oc 7", PART),
+    ("sein", "sein", "AUX", "aux 6", "oc 8", "VerbForm=Inf"),
+    ("sollen", "sollen", "AUX", "aux 6", "rc 1", FIN), (",", ",", "PUNCT", "punct 1", "punct 1"),
+    ("stieg", "steigen", "VERB", "ROOT 10", "ROOT 10", FIN), (".", ".", "PUNCT", "punct 10", "punct 10")])
+
+
+@pytest.mark.parametrize("scheme", ["ud", "tiger"])
+def test_hearsay_and_subjunctive_are_two_runs(scheme):
+    quotes = found([[SAID[scheme], FLED[scheme], ACTED[scheme]]], ents=ENTS, scheme=scheme)
+    assert quotes == [("indirect", "die Lage sei ernst", "Peter Müller"),
+                      ("free_indirect", "Der Täter soll geflohen sein", "Peter Müller"),
+                      ("free_indirect", "Die Regierung habe zu spät gehandelt", "Peter Müller")]
+
+
+@pytest.mark.parametrize("scheme", ["ud", "tiger"])
+def test_hearsay_in_a_relative_clause_is_no_claim_of_the_sentence(scheme):
+    assert [q[0] for q in found([[SAID[scheme], DEAD[scheme]]], ents=ENTS, scheme=scheme)] == \
+        ["indirect"]

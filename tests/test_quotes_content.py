@@ -3,7 +3,7 @@ hand-built articles: UD, TIGER and no parse."""
 
 import pytest
 
-from tests.quote_docs import FIN, found
+from tests.quote_docs import FIN, found, schemes
 
 INF = "VerbForm=Inf"
 # "Die Firma Philips kündigte an, die Preise zu erhöhen."
@@ -65,3 +65,31 @@ def test_the_headline_is_no_quotation_the_body_is(parse):
     quotes = found([headline, body], ents=ents, parse=parse, headline=True)
     assert quotes == [("indirect", "die Preise zu erhöhen", "Philips")]
     assert len(found([headline, body], ents=ents, parse=parse)) == 2
+
+
+CALLED = schemes([  # "Müller rief zu einer Demonstration auf."
+    ("Müller", "Müller", "PROPN", "nsubj 1", "sb 1"),
+    ("rief", "aufrufen", "VERB", "ROOT 1", "ROOT 1", FIN), ("zu", "zu", "ADP", "case 4", "mo 1"),
+    ("einer", "ein", "DET", "det 4", "nk 4"),
+    ("Demonstration", "Demonstration", "NOUN", "obl 1", "nk 2"),
+    ("auf", "auf", "ADP", "compound:prt 1", "svp 1", "", "PTKVZ"),
+    (".", ".", "PUNCT", "punct 1", "punct 1")])
+CAME_WHEN_CALLED = schemes([  # "Die Polizei kam, als Müller zu einer Demonstration aufrief."
+    ("Die", "der", "DET", "det 1", "nk 1"), ("Polizei", "Polizei", "NOUN", "nsubj 2", "sb 2"),
+    ("kam", "kommen", "VERB", "ROOT 2", "ROOT 2", FIN), (",", ",", "PUNCT", "punct 9", "punct 2"),
+    ("als", "als", "SCONJ", "mark 9", "cp 9"), ("Müller", "Müller", "PROPN", "nsubj 9", "sb 9"),
+    ("zu", "zu", "ADP", "case 8", "mo 9"), ("einer", "ein", "DET", "det 8", "nk 8"),
+    ("Demonstration", "Demonstration", "NOUN", "obl 9", "nk 6"),
+    ("aufrief", "aufrufen", "VERB", "advcl 2", "mo 2", FIN), (".", ".", "PUNCT", "punct 2", "punct 2")])
+
+
+@pytest.mark.parametrize("scheme", ["ud", "tiger"])
+def test_a_speech_act_told_in_a_subordinate_clause_is_no_quotation_of_its_sentence(scheme):
+    ents = [("Müller", "PER")]
+    assert found([[CALLED[scheme]]], ents=ents, scheme=scheme) == \
+        [("reported", "Müller rief zu einer Demonstration auf", "Müller")]
+    assert found([[CAME_WHEN_CALLED[scheme]]], ents=ents, scheme=scheme) == []
+    in_parentheses = [("(", "(", "PUNCT", "punct", 1)] + \
+        [(t[0], t[1], t[2], t[3], t[4] + 1, *t[5:]) for t in CALLED[scheme][:-1]] + \
+        [(")", ")", "PUNCT", "punct", 2), (".", ".", "PUNCT", "punct", 2)]
+    assert found([[in_parentheses]], ents=ents, scheme=scheme) == []

@@ -24,6 +24,7 @@ from transforms.quotes.model import INDIRECT, REPORTED, Cue
 _DEMONSTRATIVES = de.words("demonstratives")
 _WIE = de.words("comparison_conjunctions")  # "Wie X mitteilte, ..."
 BREAKS = {",", ";", ":", "–", "-"}
+_SUBORDINATORS = de.words("subordinating_conjunctions")
 _PURPOSE = de.words("purpose_conjunctions")  # "um ... zu": why, not what is said
 _ZU = "zu"
 CLAUSE_CONJUNCTIONS = de.words("clause_conjunctions")
@@ -76,7 +77,31 @@ def for_verb(cue: Cue, sent: Span, previous: Span | None, article, taken,
         return forward(infinitive), INDIRECT
     if previous is not None and _demonstrative_stands_for_it(verb, sent, article):
         return _trimmed(doc, previous.start, _content_end(previous)), INDIRECT
+    if _subordinate(verb, sent, article):
+        return None  # "..., als er zu einem Streik aufrief": the sentence tells more
     return [(sent.start, end)], REPORTED
+
+
+def _subordinate(verb: Token, sent: Span, article) -> bool:
+    """Whether the verb stands in a subordinate or relative clause, or in parentheses
+    ("(Wikinews berichtete)"): then its sentence is no speech act told as an event."""
+    opener = _clause_opener(verb, sent, article)
+    if opener is not None and opens_subordinate(opener):
+        return True
+    depth = 0
+    for token in sent.doc[sent.start:verb.i]:
+        depth += (token.text == "(") - (token.text == ")")
+    return depth > 0
+
+
+def opens_subordinate(token: Token) -> bool:
+    """A word that opens a subordinate clause (verb last, its own mood): a conjunction
+    ("da", "als", "nachdem") or a relative pronoun (", die ...", ", in der ...")."""
+    if token.pos_ == "SCONJ" or token.lower_ in _SUBORDINATORS:
+        return True
+    before = token.doc[token.i - 1] if token.i else None
+    return "Rel" in token.morph.get("PronType") and before is not None and (
+        before.text == "," or before.pos_ == "ADP")
 
 
 def _subject_follows(verb: Token, article) -> bool:

@@ -15,10 +15,10 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from transforms.lang import de
+from transforms.quotes.content import opens_subordinate
 from transforms.quotes.model import DIRECT, FREE_INDIRECT, Quotation
 
 _HEARSAY = de.words("hearsay_verbs")
-_SUBORDINATORS = de.words("subordinating_conjunctions")
 _CLAUSE_BREAKS = {",", ";", ":", "–"}
 _HEARSAY_REACH = 3  # sentences a "soll" claim may stand after the latest speaker
 _SUBJUNCTIVE_REACH = 2  # sentences, within the paragraph
@@ -40,7 +40,7 @@ def carried_on(sentences: list[Span], paragraph_of: list[int],
                                  if t.is_alpha)
     out: list[Quotation] = []
     last: Quotation | None = None
-    last_at = -10
+    last_at, last_mood = -10, None
     for k, sent in enumerate(sentences):
         speaking = [q for q in quotes if q.sentences[0] <= k <= q.sentences[1]
                     and q.speaker is not None]
@@ -57,16 +57,17 @@ def carried_on(sentences: list[Span], paragraph_of: list[int],
             continue
         near = k - last_at <= _SUBJUNCTIVE_REACH and paragraph_of[k] == paragraph_of[last_at]
         if mood == "subjunctive" and near or mood == "hearsay" and k - last_at <= _HEARSAY_REACH:
-            if out and out[-1] is last and last_at == k - 1 and \
+            if out and out[-1] is last and last_at == k - 1 and last_mood == mood and \
                     paragraph_of[k] == paragraph_of[last_at]:
-                # The run goes on: one quotation of several sentences, as one voice.
+                # The run goes on: one quotation of several sentences, as one voice (a
+                # hearsay "soll" and a subjunctive report are two ways of telling).
                 last.spans[-1] = (last.start, _end(sent))
                 last.sentences = (last.sentences[0], k)
             else:
                 last = Quotation([(sent.start, _end(sent))], FREE_INDIRECT, cue=None,
                                  speaker=last.speaker, sentences=(k, k))
                 out.append(last)
-            last_at = k
+            last_at, last_mood = k, mood
     return out
 
 
@@ -82,12 +83,12 @@ def _mood(sent: Span, direct: set[int]) -> str | None:
         if token.text in _CLAUSE_BREAKS:
             subordinate = False
             continue
-        if _opens_subordinate(token):
+        if opens_subordinate(token):
             subordinate = True
             continue
         if subordinate and not first:
             continue
-        if token.lower_ in _HEARSAY:
+        if token.lower_ in _HEARSAY and not subordinate:  # "die ... sein sollen, ..."
             return "hearsay"
         if de.is_subjunctive(token):
             return "subjunctive"
@@ -96,14 +97,6 @@ def _mood(sent: Span, direct: set[int]) -> str | None:
                 return None
             first = False
     return None
-
-
-def _opens_subordinate(token) -> bool:
-    if token.pos_ == "SCONJ" or token.lower_ in _SUBORDINATORS:
-        return True
-    before = token.doc[token.i - 1] if token.i else None  # ", die ...", ", in der ..."
-    return "Rel" in token.morph.get("PronType") and before is not None and (
-        before.text == "," or before.pos_ == "ADP")
 
 
 def _end(sent: Span) -> int:

@@ -103,6 +103,20 @@ def _voice(start, k, sents, before, article):
     return None
 
 
+def voices(quotes: list[Quotation], sents) -> None:
+    """A direct quote nobody introduces, once reported speech carried on is known, is
+    in the voice of the quotation just before it ("Die Gefahr sei real, sagte X. Sie
+    bestehe noch nicht. „Aber das Virus hat alle Möglichkeiten ...“")."""
+    last = None
+    for q in quotes:  # in text order
+        if q.kind == DIRECT and q.cue is None and q.speaker is None and last is not None:
+            k, before = sents.of[q.start], sents.of[last.end - 1]
+            if k - before <= _VOICE_REACH and sents.paragraph[k] - sents.paragraph[before] <= 1:
+                q.speaker = last.speaker
+        if q.speaker is not None:
+            last = q
+
+
 def _next_to(start: int, end: int, candidates, sents, article):
     """The cue right after a quote's closing mark ("„…“, sagte X") or before the colon
     that opens it ("X sagte am Montag: „…“")."""

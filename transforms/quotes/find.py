@@ -23,12 +23,11 @@ from transforms.events.senses import is_actor
 from transforms.extract.deadline import check as check_deadline
 from transforms.quotes import content, continuation, cues, direct, marks, speakers
 from transforms.quotes.model import DIRECT, INDIRECT, REPORTED, Cue, Quotation
-from transforms.quotes.sentences import Sentences
 
 
 def quotations(article) -> list[Quotation]:
     doc = article.doc
-    sents = Sentences(doc)
+    sents = article.sentences
     body = _body_start(article)
     spans = direct.back_to_back([s for s in marks.direct_spans(doc, sents.paragraphs)
                                  if s[0] >= body and content.direct_span_ok(s, doc)
@@ -54,8 +53,10 @@ def quotations(article) -> list[Quotation]:
     quotes = _without_wrappers(sorted(quotes + introduced, key=lambda q: q.start), doc)
     for q in quotes:
         q.sentences = (sents.of[q.start], sents.of[q.end - 1])
-    quotes += continuation.carried_on(sents, sents.paragraph, quotes)
-    return sorted(quotes, key=lambda q: q.start)
+    quotes = sorted(quotes + continuation.carried_on(sents, sents.paragraph, quotes),
+                    key=lambda q: q.start)
+    direct.voices(quotes, sents)
+    return quotes
 
 
 def _body_start(article) -> int:

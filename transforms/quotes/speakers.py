@@ -21,7 +21,8 @@ from transforms.entities.canonical import Entity
 from transforms.events.senses import is_actor
 from transforms.events.tokens import is_nominal, is_reflexive, is_time_word
 from transforms.lang import de
-from transforms.nlp.syntax import AGENT, APPOS, DAT, FLAT, SUBJ, noun_phrase, verb_lemma
+from transforms.nlp.syntax import (AGENT, APPOS, CONJ, DAT, FLAT, SUBJ, noun_phrase,
+                                   verb_lemma)
 from transforms.quotes.model import Cue
 
 _DEMONSTRATIVES = de.words("demonstratives")
@@ -37,10 +38,13 @@ def of_verb(cue: Cue, article, excluded) -> Argument | None:
     """``excluded(i)``: whether token i belongs to the quotation."""
     s, doc = article.syntax, article.doc
     verb = doc[cue.tokens[0]]
-    sent = verb.sent
+    sent = article.sentences.at(verb.i)
     group = s.verb_group(verb) if verb.pos_ in ("VERB", "AUX") else [verb]
     passive = s.is_passive(group) or _passive_by_words(verb)
     candidates = s.dependents(group, SUBJ)
+    if not candidates and s.role(verb) == CONJ:  # "X dankte ... und ergänzte, ..."
+        first = _coordinated_with(verb, s)
+        candidates = s.dependents(s.verb_group(first), SUBJ) if first is not None else []
     if passive:
         candidates = [t for t in s.dependents(group, AGENT) if t.pos_ != "ADP"] + [
             n for p, n in s.prepositional(group) if p in de.AGENT_PREPOSITIONS]
@@ -58,7 +62,31 @@ def of_verb(cue: Cue, article, excluded) -> Argument | None:
     after = _first_actor(range(verb.i + 1, min(sent.end, verb.i + 7)), excluded, article)
     inverted = verb.i > sent.start and (doc[verb.i - 1].text in ",;:"
                                         or doc[verb.i - 1].text in de.CLOSING_QUOTES)
-    return (after or before) if inverted else (before or after)
+    found = (after or before) if inverted else (before or after)
+    if found is None and inverted and doc[verb.i - 1].text == ",":
+        return _previous_subject(verb, sent, article, excluded)
+    return found
+
+
+def _coordinated_with(verb: Token, s) -> Token | None:
+    """The first verb of a coordination the verb closes (UD: its head; TIGER: the head
+    of the conjunction that heads it)."""
+    head = verb.head
+    if head.pos_ == "CCONJ" and head.head.i != head.i:
+        head = head.head
+    return head if head.i != verb.i and head.pos_ in ("VERB", "AUX") else None
+
+
+def _previous_subject(verb: Token, sent, article, excluded) -> Argument | None:
+    """"X wollte sich nicht festlegen, sagte aber, ...": a verb after a comma with no
+    subject of its own shares the subject of the clause before it."""
+    s = article.syntax
+    for token in reversed(article.doc[sent.start:verb.i - 1]):
+        if token.pos_ in ("VERB", "AUX"):
+            for subject in s.dependents(s.verb_group(token), SUBJ):
+                if _usable(subject, excluded, article):
+                    return _named(subject, article)
+    return None
 
 
 def of_cue(cue: Cue, words, quote, before, sents, article) -> Argument | None:
@@ -101,7 +129,7 @@ def _passive_by_words(verb: Token) -> bool:
     the parse does not say: its subject suffered, did not speak."""
     if "Part" not in verb.morph.get("VerbForm"):
         return False
-    for token in reversed(verb.doc[verb.sent.start:verb.i]):
+    for token in reversed(verb.doc[verb.sent.start:verb.i]):  # the model's: its parse
         if token.text in ",;:":
             return False
         if verb_lemma(token) in _PASSIVE_AUXILIARIES:
