@@ -54,3 +54,35 @@ def test_a_sentence_the_model_cut_where_the_text_goes_on_is_one(scheme, parse):
     ents = [("Polizei", "ORG")]
     assert found([cut], ents=ents, scheme=scheme, parse=parse) == \
         [("indirect", "wurden zwei Menschen verletzt", "Polizei")]
+
+
+def said_that(cue, lemma, scheme):
+    """"Müller <cue>, dass die Lage ernst sei." in one scheme."""
+    return schemes([
+        ("Müller", "Müller", "PROPN", "nsubj 1", "sb 1"), (cue, lemma, "VERB", "ROOT 1", "ROOT 1", FIN),
+        (",", ",", "PUNCT", "punct 6", "punct 1"), ("dass", "dass", "SCONJ", "mark 6", "cp 7"),
+        ("die", "der", "DET", "det 5", "nk 5"), ("Lage", "Lage", "NOUN", "nsubj 6", "sb 7"),
+        ("ernst", "ernst", "ADJ", "ccomp 1", "pd 7"), ("sei", "sein", "AUX", "cop 6", "oc 1", SUB),
+        (".", ".", "PUNCT", "punct 1", "punct 1")])[scheme]
+
+
+@pytest.mark.parametrize("cue,lemma", [("erwiderte", "erwidern"), ("beteuerte", "beteuern"),
+                                       ("bat", "bitten"), ("erinnerte", "erinnern")])
+@pytest.mark.parametrize("scheme,parse", [("ud", True), ("tiger", True), ("ud", False)])
+def test_speech_verbs_of_the_language_list_introduce_their_clause(cue, lemma, scheme, parse):
+    assert found([[said_that(cue, lemma, scheme)]], ents=[("Müller", "PER")], scheme=scheme,
+                 parse=parse) == [("indirect", "dass die Lage ernst sei", "Müller")]
+
+
+@pytest.mark.parametrize("scheme", ["ud", "tiger"])
+def test_laut_x_sagte_y_is_xs_claim_and_ys_words(scheme):
+    said = said_that("sagte", "sagen", scheme)  # "Laut der Zeitung sagte Müller, dass ..."
+    said = [("Laut", "laut", "ADP", "case" if scheme == "ud" else "mo", 2 if scheme == "ud" else 4),
+            ("der", "der", "DET", "det" if scheme == "ud" else "nk", 2),
+            ("Zeitung", "Zeitung", "NOUN", "obl" if scheme == "ud" else "nk", 4 if scheme == "ud" else 0),
+            (said[1][0], said[1][1], "VERB", "ROOT", 3, FIN),
+            ("Müller", "Müller", "PROPN", "nsubj" if scheme == "ud" else "sb", 3)] + \
+        [(t[0], t[1], t[2], t[3], {0: 4, 1: 3}.get(t[4], t[4] + 3), *t[5:]) for t in said[2:]]
+    assert found([[said]], ents=[("Müller", "PER"), ("Zeitung", "ORG")], scheme=scheme) == [
+        ("indirect", "sagte Müller, dass die Lage ernst sei", "Zeitung"),
+        ("indirect", "dass die Lage ernst sei", "Müller")]

@@ -102,7 +102,7 @@ def _introduced(sents, sentence_cues, used, direct, article) -> list[Quotation]:
             others = _clause_cues(sentence_cues[k], cue, sent)
             spans = content.for_attribution((cue.words[0], cue.words[-1] + 1), sent, article,
                                             others)
-            if not spans or any(_overlap(v, spans) for v in here):
+            if not spans or any(_overlap(v, spans) and not _wraps(spans, v) for v in here):
                 continue  # the speech verb's own words: its speaker counts
             quote = Quotation(spans, INDIRECT, cue=cue)
             quote.speaker = speakers.of_cue(cue, words, quote, direct + out, sents, article)
@@ -155,6 +155,12 @@ def _reports(quote: Quotation, sent: Span, covered, here, article) -> bool:
         return False
     return speaker.entity is not None or not speaker.tokens or \
         is_actor(article.doc[max(speaker.tokens)], article)
+
+
+def _wraps(spans, quote: Quotation) -> bool:
+    """"Laut X sagte Y, dass Z": X vouches for Y's saying Z, a claim of its own."""
+    inside = all(any(s <= qs and qe <= e for s, e in spans) for qs, qe in quote.spans)
+    return inside and sum(e - s for s, e in spans) - sum(e - s for s, e in quote.spans) >= 3
 
 
 def _overlap(quote: Quotation, spans) -> bool:
