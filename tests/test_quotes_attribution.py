@@ -3,7 +3,7 @@ hand-built articles: UD, TIGER and no parse."""
 
 import pytest
 
-from tests.quote_docs import FIN, SUB, found, schemes
+from tests.quote_docs import FIN, SUB, found, quotes, schemes
 
 PUNISHMENT = schemes([  # "Der Angriff sei eine Strafe, so der Sprecher der Taliban."
     ("Der", "der", "DET", "det 1", "nk 1"), ("Angriff", "Angriff", "NOUN", "nsubj 4", "sb 2"),
@@ -86,3 +86,65 @@ def test_laut_x_sagte_y_is_xs_claim_and_ys_words(scheme):
     assert found([[said]], ents=[("Müller", "PER"), ("Zeitung", "ORG")], scheme=scheme) == [
         ("indirect", "sagte Müller, dass die Lage ernst sei", "Zeitung"),
         ("indirect", "dass die Lage ernst sei", "Müller")]
+
+
+PRAISED = [  # "Müller lobte den Plan und kündigte an, die Lage werde geprüft."
+    ("Müller", "Müller", "PROPN", "nsubj", 1), ("lobte", "loben", "VERB", "ROOT", 1, FIN),
+    ("den", "der", "DET", "det", 3), ("Plan", "Plan", "NOUN", "obj", 1),
+    ("und", "und", "CCONJ", "cc", 5), ("kündigte", "ankündigen", "VERB", "conj", 1, FIN),
+    ("an", "an", "ADP", "compound:prt", 5), (",", ",", "PUNCT", "punct", 11),
+    ("die", "der", "DET", "det", 9), ("Lage", "Lage", "NOUN", "nsubj:pass", 11),
+    ("werde", "werden", "AUX", "aux", 11, SUB),
+    ("geprüft", "prüfen", "VERB", "ccomp", 5, "VerbForm=Part"), (".", ".", "PUNCT", "punct", 1)]
+INFORMED = [  # "Wie Müller mitteilte, habe man die Bürger informiert, dass die Lage ernst sei."
+    ("Wie", "wie", "SCONJ", "mark", 2), ("Müller", "Müller", "PROPN", "nsubj", 2),
+    ("mitteilte", "mitteilen", "VERB", "advcl", 8, FIN), (",", ",", "PUNCT", "punct", 2),
+    ("habe", "haben", "AUX", "aux", 8, SUB), ("man", "man", "PRON", "nsubj", 8),
+    ("die", "der", "DET", "det", 7), ("Bürger", "Bürger", "NOUN", "obj", 8),
+    ("informiert", "informieren", "VERB", "ROOT", 8, "VerbForm=Part"),
+    (",", ",", "PUNCT", "punct", 13), ("dass", "dass", "SCONJ", "mark", 13),
+    ("die", "der", "DET", "det", 12), ("Lage", "Lage", "NOUN", "nsubj", 13),
+    ("ernst", "ernst", "ADJ", "ccomp", 8), ("sei", "sein", "AUX", "cop", 13, SUB),
+    (".", ".", "PUNCT", "punct", 8)]
+
+
+@pytest.mark.parametrize("parse", [True, False])
+def test_a_clause_two_cues_introduce_counts_once(parse):
+    rows = quotes([[PRAISED]], ents=[("Müller", "PER")], parse=parse)
+    assert [(q["kind"], q["quote_text"], q["cue"]["lemma"]) for q in rows] == \
+        [("indirect", "die Lage werde geprüft", "ankündigen")]  # the cue next to it
+    rows = quotes([[INFORMED]], ents=[("Müller", "PER")], parse=parse)
+    assert [(q["quote_text"], q["cue"]["lemma"]) for q in rows] == [
+        ("habe man die Bürger informiert, dass die Lage ernst sei", "mitteilen")]
+
+
+REPORT = [  # "Es gibt einen Bericht der Zeitung, wonach die Lage ernst sei."
+    ("Es", "es", "PRON", "expl", 1), ("gibt", "geben", "VERB", "ROOT", 1, FIN),
+    ("einen", "ein", "DET", "det", 3), ("Bericht", "Bericht", "NOUN", "obj", 1),
+    ("der", "der", "DET", "det", 5), ("Zeitung", "Zeitung", "NOUN", "nmod", 3),
+    (",", ",", "PUNCT", "punct", 10), ("wonach", "wonach", "ADV", "advmod", 10),
+    ("die", "der", "DET", "det", 9), ("Lage", "Lage", "NOUN", "nsubj", 10),
+    ("ernst", "ernst", "ADJ", "acl", 3), ("sei", "sein", "AUX", "cop", 10, SUB),
+    (".", ".", "PUNCT", "punct", 1)]
+THEREBY = [  # "Demnach sei die Lage ernst."
+    ("Demnach", "demnach", "ADV", "advmod", 4), ("sei", "sein", "AUX", "cop", 4, SUB),
+    ("die", "der", "DET", "det", 3), ("Lage", "Lage", "NOUN", "nsubj", 4),
+    ("ernst", "ernst", "ADJ", "ROOT", 4), (".", ".", "PUNCT", "punct", 4)]
+
+
+@pytest.mark.parametrize("parse", [True, False])
+def test_wonach_after_a_noun_is_that_nouns_claim_demnach_stands_for_the_last_source(parse):
+    assert found([[REPORT]], ents=[("Zeitung", "ORG")], parse=parse) == \
+        [("indirect", "die Lage ernst sei", "Zeitung")]
+    rows = quotes([[said_that("sagte", "sagen", "ud"), THEREBY]], ents=[("Müller", "PER")],
+                  parse=parse)
+    assert [(q["kind"], q["speaker"]["text"], q["speaker"]["canonical_name"]) for q in rows] \
+        == [("indirect", "Müller", "Müller"), ("indirect", "Demnach", "Müller")]
+
+
+@pytest.mark.parametrize("parse", [True, False])
+def test_laut_takes_the_words_after_it_even_a_word_no_tagger_knows(parse):
+    site = [("Laut", "laut", "ADP", "case", 1), ("ndr.de", "ndr.de", "X", "obl", 4),
+            ("seien", "sein", "AUX", "cop", 4, SUB), ("alle", "alle", "PRON", "nsubj", 4),
+            ("sicher", "sicher", "ADJ", "ROOT", 4), (".", ".", "PUNCT", "punct", 4)]
+    assert found([[site]], parse=parse) == [("indirect", "seien alle sicher", "ndr.de")]

@@ -54,6 +54,7 @@ RAN = schemes([  # "Der Verkehr lief normal." (indicative: the reported speech e
     ("lief", "laufen", "VERB", "ROOT 2", "ROOT 2", FIN),
     ("normal", "normal", "ADJ", "advmod 2", "mo 2"), (".", ".", "PUNCT", "punct 2", "punct 2")])
 ENTS = [("Peter Müller", "PER")]
+ACTED_TEXT = "Die Regierung habe zu spät gehandelt"
 
 
 @pytest.mark.parametrize("scheme,parse", [("ud", True), ("tiger", True), ("ud", False)])
@@ -74,14 +75,25 @@ def test_the_main_clause_says_the_mood_not_a_subordinate_clause_before_it(scheme
     assert kinds(SINCE_RAN) == ["indirect"]  # "Da ... wurde, lief er ..." does not
 
 
-def test_a_new_paragraph_or_an_indicative_sentence_ends_the_run():
+def test_reported_speech_goes_on_a_few_sentences_and_into_the_next_paragraph():
     said, acted, ran = SAID["ud"], ACTED["ud"], RAN["ud"]
     assert [q[0] for q in found([[said, ran, acted]], ents=ENTS)] == \
         ["indirect", "free_indirect"]  # within reach: "habe" still goes on ...
-    assert [q[0] for q in found([[said, acted], [acted]], ents=ENTS)] == \
-        ["indirect", "free_indirect"]  # ... but not into the next paragraph
-    assert [q[0] for q in found([[said, acted, ran, ran, acted]], ents=ENTS)] == \
-        ["indirect", "free_indirect"]  # nor out of reach
+    assert [q[1] for q in found([[said, acted], [acted]], ents=ENTS)] == \
+        ["die Lage sei ernst", ACTED_TEXT, ACTED_TEXT]  # ... in the next paragraph too
+    assert [q[0] for q in found([[said], [ran], [acted]], ents=ENTS)] == \
+        ["indirect"]  # not two paragraphs on
+    assert [q[0] for q in found([[said, ran, ran, ran, ran, acted]], ents=ENTS)] == \
+        ["indirect"]  # nor out of reach
+
+
+def test_the_named_subject_of_the_sentence_before_is_the_voice_of_a_subjunctive_one():
+    arrested = [("Die", "der", "DET", "det", 1), ("Polizei", "Polizei", "NOUN", "nsubj", 2),
+                ("nahm", "nehmen", "VERB", "ROOT", 2, FIN), ("ihn", "er", "PRON", "obj", 2),
+                ("fest", "fest", "ADP", "compound:prt", 2), (".", ".", "PUNCT", "punct", 2)]
+    assert found([[arrested, ACTED["ud"]]], ents=[("Polizei", "ORG")]) == \
+        [("free_indirect", ACTED_TEXT, "Polizei")]
+    assert found([[arrested, ACTED["ud"]]]) == []  # no name: nobody to speak
 
 
 FLED = schemes([  # "Der Täter soll geflohen sein." (hearsay)
@@ -112,3 +124,12 @@ def test_hearsay_and_subjunctive_are_two_runs(scheme):
 def test_hearsay_in_a_relative_clause_is_no_claim_of_the_sentence(scheme):
     assert [q[0] for q in found([[SAID[scheme], DEAD[scheme]]], ents=ENTS, scheme=scheme)] == \
         ["indirect"]
+
+
+def test_a_hedging_subjunctive_is_the_writers_not_reported_speech():
+    could = [("Das", "der", "PRON", "nsubj", 3), ("könnte", "können", "AUX", "aux", 3, SUB),
+             ("Streit", "Streit", "NOUN", "obj", 3),
+             ("auslösen", "auslösen", "VERB", "ROOT", 3, "VerbForm=Inf"),
+             (".", ".", "PUNCT", "punct", 3)]
+    assert [q[0] for q in found([[SAID["ud"], could]], ents=ENTS)] == ["indirect"]
+    assert [q[0] for q in found([[SAID["ud"], could]], ents=ENTS, parse=False)] == ["indirect"]

@@ -93,3 +93,23 @@ def test_a_speech_act_told_in_a_subordinate_clause_is_no_quotation_of_its_senten
         [(t[0], t[1], t[2], t[3], t[4] + 1, *t[5:]) for t in CALLED[scheme][:-1]] + \
         [(")", ")", "PUNCT", "punct", 2), (".", ".", "PUNCT", "punct", 2)]
     assert found([[in_parentheses]], ents=ents, scheme=scheme) == []
+
+
+def quoted_word(before, word, lemma, pos):
+    """"Müller nannte <before> „<word>“." (UD)."""
+    head = 2 + len(before)
+    return [("Müller", "Müller", "PROPN", "nsubj", 1), ("nannte", "nennen", "VERB", "ROOT", 1, FIN),
+            *[(w, w.lower(), "ADP" if w == "als" else "NOUN", "case" if w == "als" else "obj", head + 1)
+              for w in before],
+            ("„", "„", "PUNCT", "punct", head + 1), (word, lemma, pos, "obj", 1),
+            ("“", "“", "PUNCT", "punct", head + 1), (".", ".", "PUNCT", "punct", 1)]
+
+
+@pytest.mark.parametrize("before,word,pos,quoted", [
+    ([], "Billboard", "PROPN", False),  # a name in marks: "die Zeitschrift „Billboard“"
+    ([], "fahrlässig", "ADJ", True),  # a verdict in the speaker's word
+    (["es", "als"], "Kapitulation", "NOUN", True),  # a predicate after "als"
+])
+def test_one_capitalised_word_in_marks_is_a_name_unless_a_predicate(before, word, pos, quoted):
+    rows = found([[quoted_word(before, word, word, pos)]], ents=[("Müller", "PER")])
+    assert (("direct", word, "Müller") in rows) is quoted

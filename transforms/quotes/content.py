@@ -165,7 +165,7 @@ def _marker_after(verb: Token, last: int, end: int, article) -> int | None:
     for token in doc[last + 1:end]:
         if token.lower_ in de.INDIRECT_MARKERS:
             return token.i
-        if token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm"):
+        if _finite(token):
             return None
         if token.text in (";", ":") or token.text in de.CLOSING_QUOTES:
             return None

@@ -1,13 +1,17 @@
-"""Step 5: reported speech carried on over the sentences after a quotation.
+"""Step 6: reported speech carried on over the sentences after a quotation.
 
 German marks reported speech with the subjunctive: after "Der Staatsanwalt sagte, der
 Sohn habe sich stranguliert.", the next sentence "Dies sei eindeutig nachzuweisen
-gewesen." is still the prosecutor's claim. A sentence no quotation covers, whose first
-finite verb is subjunctive (Konjunktiv I, or the Konjunktiv II reported speech borrows),
-continues the latest quotation one or two sentences before it in its paragraph; one whose
-verb is "soll" or
-"sollen" (hearsay: "Daran soll Lenz beteiligt gewesen sein") continues the latest claim
-within a few sentences. The run stops at the first sentence that does neither.
+gewesen." is still the prosecutor's claim. A sentence no quotation covers whose mood is
+subjunctive (its first finite verb, or its main clause's when a subordinate clause comes
+first; Konjunktiv I, or the Konjunktiv II reported speech borrows) continues the latest
+voice up to three sentences back, into the next paragraph too (journalists go on with a
+report after a paragraph break); one whose main clause has "soll"/"sollen" (hearsay:
+"Daran soll Lenz beteiligt gewesen sein") continues the latest claim within a few
+sentences. The latest voice is the latest quotation's speaker, or the named subject of
+the sentence just before ("Die Polizei nahm den Mann fest. Er habe ...": the police).
+Consecutive sentences of one mood in one paragraph are one quotation (one voice telling
+one thing); a hearsay run and a subjunctive run are two.
 """
 
 from __future__ import annotations
@@ -19,13 +23,14 @@ from transforms.quotes.content import opens_subordinate
 from transforms.quotes.model import DIRECT, FREE_INDIRECT, Quotation
 
 _HEARSAY = de.words("hearsay_verbs")
+_HEDGES = de.words("hedge_subjunctives")  # "Das könnte einen Bürgerkrieg auslösen"
 _CLAUSE_BREAKS = {",", ";", ":", "–"}
 _HEARSAY_REACH = 3  # sentences a "soll" claim may stand after the latest speaker
-_SUBJUNCTIVE_REACH = 2  # sentences, within the paragraph
+_SUBJUNCTIVE_REACH = 4  # sentences on (a paragraph break counts as one), next paragraph
 
 
 def carried_on(sentences: list[Span], paragraph_of: list[int],
-               quotes: list[Quotation]) -> list[Quotation]:
+               quotes: list[Quotation], actor_of=lambda k: None) -> list[Quotation]:
     """The free indirect quotations the quotations found so far carry on."""
     quoted = [0] * len(sentences)  # words of each sentence a clause quotation holds
     direct = set()
@@ -52,10 +57,14 @@ def carried_on(sentences: list[Span], paragraph_of: list[int],
         if mood is None:
             if speaking:  # a direct quote of the sentence: its speaker goes on
                 last, last_at = speaking[-1], k
+            elif k + 1 < len(sentences):
+                actor = actor_of(k)  # "Die Polizei nahm ihn fest. Er habe ..."
+                if actor is not None:
+                    last, last_at = Quotation([], FREE_INDIRECT, speaker=actor), k
             continue
         if last is None:
             continue
-        near = k - last_at <= _SUBJUNCTIVE_REACH and paragraph_of[k] == paragraph_of[last_at]
+        near = k - last_at <= _SUBJUNCTIVE_REACH and paragraph_of[k] - paragraph_of[last_at] <= 1
         if mood == "subjunctive" and near or mood == "hearsay" and k - last_at <= _HEARSAY_REACH:
             if out and out[-1] is last and last_at == k - 1 and last_mood == mood and \
                     paragraph_of[k] == paragraph_of[last_at]:
@@ -90,7 +99,7 @@ def _mood(sent: Span, direct: set[int]) -> str | None:
             continue
         if token.lower_ in _HEARSAY and not subordinate:  # "die ... sein sollen, ..."
             return "hearsay"
-        if de.is_subjunctive(token):
+        if de.is_subjunctive(token) and token.lower_ not in _HEDGES:
             return "subjunctive"
         if token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm"):
             if not subordinate:

@@ -6,7 +6,8 @@
 * Attribution phrases, each with the words that name who claims: "laut X", "gemäß X",
   "X zufolge", "nach Angaben/Informationen/Berichten ... (von) X" (or "nach eigenen
   Angaben": the sentence's subject), ", so X" at a clause's end, and "demnach", which
-  carries the previous claim's speaker.
+  carries the previous claim's speaker (after a noun and its comma, "ein Bericht,
+  wonach ...": that noun's).
 
 Takes a sentence and the article context; gives (:class:`Cue`, speaker words) pairs.
 """
@@ -29,6 +30,8 @@ _INVERTED_SO = de.words("inverted_attributions")  # ", so X."
 _SOURCE_NOUNS = tuple(de.SOURCE_NOUNS)  # also as compound heads: "Polizeiangaben"
 # Without a tagger, the words that open a source noun's genitive or von-phrase.
 _COMPLEMENT_OPENERS = de.ARTICLES | de.ORIGIN_PREPOSITIONS
+_PHRASE_REACH = 5  # tokens from a preposition to the head of its noun phrase
+_NO_PHRASE = ("VERB", "AUX", "ADP", "SCONJ", "CCONJ", "PRON", "DET")
 _CONTENT = frozenset({"content"})  # whether it has a quotation is what is being found
 _SUBJECT = _CONTENT | {"subj:actor"}
 
@@ -86,7 +89,13 @@ def attribution_cues(sent: Span, article, inside_quote) -> list[tuple[Cue, list[
                 out.append((_with_words(_cue([token], low, attribution=True),
                                         [token, *speaker]), speaker))
         elif low in _ANAPHORIC:
-            out.append((_with_words(_cue([token], low, attribution=True), [token]), None))
+            cue = _cue([token], low, attribution=True)
+            if k >= 2 and tokens[k - 1].text == "," and is_nominal(tokens[k - 2]) and \
+                    tokens[k - 2].pos_ != "PRON":  # "ein Bericht, wonach ...": the report's
+                speaker = list(_phrase(tokens[k - 2], article))
+                out.append((_with_words(cue, [token]), speaker))
+            else:  # "Demnach ...": the previous claim's
+                out.append((_with_words(cue, [token]), None))
     return out
 
 
@@ -105,12 +114,16 @@ def _after(marker: Token, rest: list[Token], article) -> list[Token]:
     """The noun phrase a preposition or a source noun introduces ("laut der Polizei",
     "Angaben des Ministeriums", "Angaben von Peter Müller")."""
     s = article.syntax
+    near = marker.i + _PHRASE_REACH
     if article.has_parse:
-        if s.role(marker) == CASE and marker.head.i > marker.i:  # UD: the noun heads
+        # UD: the noun heads (a head far away is the parse's error: "laut der Stimme,
+        # die ..., Tragik")
+        if s.role(marker) == CASE and marker.i < marker.head.i <= near:
             return list(_phrase(marker.head, article))
         for child in marker.children:  # TIGER PP, or a source noun's genitive / von-PP
-            if child.i > marker.i and (s.role(child) in (GEN, NMOD) or child.dep_ == "nk"
-                                       or child.pos_ in ("NOUN", "PROPN")):
+            if marker.i < child.i <= near and (s.role(child) in (GEN, NMOD)
+                                              or child.dep_ == "nk"
+                                              or child.pos_ in ("NOUN", "PROPN")):
                 return list(_phrase(child, article))
     for token in rest[:7]:  # no parse: the first name or noun before a clause break
         if token.text in ",;:":  # the sentence is what `rest` holds
@@ -120,6 +133,10 @@ def _after(marker: Token, rest: list[Token], article) -> list[Token]:
             return list(article.doc[start:end])
         if is_nominal(token) and token.pos_ != "PRON":
             return list(_phrase(token, article))
+    first = rest[0] if rest else None  # "laut ndr.de": a word no tagger knows
+    if first is not None and not first.is_punct and first.pos_ not in _NO_PHRASE and \
+            first.lower_ not in de.ARTICLES:
+        return [first]
     return []
 
 

@@ -26,6 +26,7 @@ _VOICE_REACH = 2  # sentences a quote without a cue may follow its speaker's las
 _TITLE_NOUNS = tuple(de.words("title_nouns"))
 _FOREIGN = de.words("foreign_function_words")
 _OPENERS = dict(de.QUOTE_PAIRS)
+_PREDICATIVE = de.words("predicative_particles")  # "bezeichnete es als „Kapitulation“"
 
 
 def adjacent(spans, sents, sentence_cues, used, article):
@@ -156,7 +157,7 @@ def _colon_speaker(start: int, sents, article):
 
 def is_term(span: tuple[int, int], article) -> bool:
     """A quoted name or title, not a quote: capitalised words only ("New York Times",
-    "Channel 10"), an entity, a foreign name ("Partij voor de Vrijheid"), a verbless
+    "Channel 10"; one such word unless a predicate after "als"), an entity, a foreign name ("Partij voor de Vrijheid"), a verbless
     capitalised phrase right after an article ("die „Kampagne für ein Freies Tibet“"), or
     after a title noun ("sein Buch „…“", "Operation „…“")."""
     doc = article.doc
@@ -168,6 +169,9 @@ def is_term(span: tuple[int, int], article) -> bool:
         return True
     if len(words) > 1 and all(t.text[:1].isupper() for t in words):
         return True
+    if len(words) == 1 and words[0].text[:1].isupper() and \
+            (start < 2 or doc[start - 2].lower_ not in _PREDICATIVE):
+        return True  # "„Billboard“", "„Standard“"; but "als „Kapitulation“": a verdict
     if any(t.lower_ in _FOREIGN for t in words):
         return True
     before = doc[start - 2] if start >= 2 else None

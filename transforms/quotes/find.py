@@ -53,8 +53,9 @@ def quotations(article) -> list[Quotation]:
     quotes = _without_wrappers(sorted(quotes + introduced, key=lambda q: q.start), doc)
     for q in quotes:
         q.sentences = (sents.of[q.start], sents.of[q.end - 1])
-    quotes = sorted(quotes + continuation.carried_on(sents, sents.paragraph, quotes),
-                    key=lambda q: q.start)
+    carried = continuation.carried_on(sents, sents.paragraph, quotes,
+                                      lambda k: speakers.named_actor(sents[k], article))
+    quotes = sorted(quotes + carried, key=lambda q: q.start)
     direct.voices(quotes, sents)
     return quotes
 
@@ -96,6 +97,7 @@ def _introduced(sents, sentence_cues, used, direct, article) -> list[Quotation]:
                 continue
             quote.addressee = speakers.addressee(cue, article, quote.covers)
             here.append(quote)
+        here = _once(here)
         for cue, words in sentence_cues[k]:
             if cue in used or not cue.attribution:
                 continue
@@ -108,6 +110,28 @@ def _introduced(sents, sentence_cues, used, direct, article) -> list[Quotation]:
             quote.speaker = speakers.of_cue(cue, words, quote, direct + out, sents, article)
             here.append(quote)
         out += [q for q in here if not any(o.spans == q.spans for o in out)]
+    return out
+
+
+def _once(quotes: list[Quotation]) -> list[Quotation]:
+    """The speech verbs' quotations of one sentence, each clause counted once: a cue
+    inside another cue's clause is part of what that speaker says ("Wie X mitteilte,
+    habe man sie informiert, dass ..."); of two cues with the same clause ("bezeichnete
+    ... und kündigte an, ..."), the one next to it introduces it."""
+    def inside(q, p):
+        return all(any(s <= i < e for s, e in p.spans) for i in q.cue.tokens) and \
+            all(any(s <= qs and qe <= e for s, e in p.spans) for qs, qe in q.spans)
+
+    def distance(q):
+        return min(abs(i - b) for i in q.cue.tokens for s, e in q.spans for b in (s, e))
+
+    out = []
+    for q in quotes:
+        if any(p is not q and p.kind != REPORTED and inside(q, p) for p in quotes):
+            continue
+        same = [p for p in quotes if p.spans == q.spans]
+        if min(same, key=distance) is q:
+            out.append(q)
     return out
 
 

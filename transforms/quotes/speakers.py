@@ -91,17 +91,35 @@ def _previous_subject(verb: Token, sent, article, excluded) -> Argument | None:
 
 def of_cue(cue: Cue, words, quote, before, sents, article) -> Argument | None:
     """The speaker a cue names for ``quote``: a speech verb's subject; an attribution
-    phrase's noun phrase (``words``); "demnach" (``words`` None): the previous claim's
-    speaker among ``before``; "nach eigenen Angaben" (no words): the sentence's subject."""
+    phrase's noun phrase (``words``); "demnach" (``words`` None): like a pronoun, its own
+    words standing for the previous claim's speaker among ``before`` (that speaker when
+    it names no entity); "nach eigenen Angaben" (no words): the sentence's subject."""
     if cue.verb:
         return of_verb(cue, article, quote.covers)
-    if words is None:
+    if words is None:  # a pro-form of the source: its own words, the source's entity
         previous = [q for q in before if q.speaker is not None and q.start < quote.start]
-        return previous[-1].speaker if previous else None
+        source = previous[-1].speaker if previous else None
+        if source is None:
+            return None
+        form = article.doc[cue.tokens[0]:cue.tokens[-1] + 1]
+        return Argument.of_span(form, source.entity) if source.entity is not None else source
     if not words:
         root = sents.at(cue.tokens[0]).root
         return of_verb(verb_cue(root), article, quote.covers)
     return of_phrase(words, article)
+
+
+def named_actor(sent, article) -> Argument | None:
+    """The subject of a sentence's main verb when it names a person or an organisation
+    (whose words a subjunctive sentence after it may report)."""
+    root = sent.root
+    if root.pos_ not in ("VERB", "AUX"):
+        return None
+    speaker = of_verb(verb_cue(root), article, lambda i: False)
+    if speaker is not None and speaker.entity is not None and \
+            speaker.entity.label in ("PER", "ORG"):
+        return speaker
+    return None
 
 
 def verb_cue(verb: Token) -> Cue:
@@ -174,7 +192,7 @@ def of_phrase(words: list[Token], article) -> Argument | None:
         linked = linker.link(noun)  # "der Sprecher", "seiner": through coreference
         if linked.entity is not None:
             return Argument(phrase.text, phrase.start, phrase.end, linked.entity, phrase.tokens)
-    return phrase if any(t.is_alpha for t in words) else None
+    return phrase if any(c.isalpha() for t in words for c in t.text) else None
 
 
 @functools.lru_cache(maxsize=1)
