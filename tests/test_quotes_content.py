@@ -3,7 +3,7 @@ hand-built articles: UD, TIGER and no parse."""
 
 import pytest
 
-from tests.quote_docs import FIN, found, schemes
+from tests.quote_docs import FIN, found, quotes, schemes
 
 INF = "VerbForm=Inf"
 # "Die Firma Philips kündigte an, die Preise zu erhöhen."
@@ -113,3 +113,11 @@ def quoted_word(before, word, lemma, pos):
 def test_one_capitalised_word_in_marks_is_a_name_unless_a_predicate(before, word, pos, quoted):
     rows = found([[quoted_word(before, word, word, pos)]], ents=[("Müller", "PER")])
     assert (("direct", word, "Müller") in rows) is quoted
+
+
+def test_a_prefix_word_closing_the_clause_is_the_verbs_particle_whatever_its_tag():
+    announced = [("Arroyo", "Arroyo", "PROPN", "nsubj", 1), ("gab", "geben", "VERB", "ROOT", 1, FIN),
+                 ("die", "der", "DET", "det", 3), ("Festnahme", "Festnahme", "NOUN", "obj", 1),
+                 ("bekannt", "bekannt", "ADJ", "conj", 1), (".", ".", "PUNCT", "punct", 1)]
+    rows = quotes([[announced]], ents=[("Arroyo", "PER")])
+    assert [(q["kind"], q["cue"]["lemma"]) for q in rows] == [("reported", "bekanntgeben")]

@@ -25,6 +25,7 @@ _DEMONSTRATIVES = de.words("demonstratives")
 _WIE = de.words("comparison_conjunctions")  # "Wie X mitteilte, ..."
 BREAKS = {",", ";", ":", "–", "-"}
 _SUBORDINATORS = de.words("subordinating_conjunctions")
+_ADVERBIAL = de.words("adverbial_conjunctions")
 _PURPOSE = de.words("purpose_conjunctions")  # "um ... zu": why, not what is said
 _ZU = "zu"
 CLAUSE_CONJUNCTIONS = de.words("clause_conjunctions")
@@ -153,6 +154,16 @@ def for_attribution(phrase: tuple[int, int], sent: Span, article,
         start = max(start, clause)
     spans = _trimmed(doc, start, phrase[0]) + after
     return [(s, e) for s, e in spans if e - s >= 2]
+
+
+def is_claim(spans: list[tuple[int, int]], doc) -> bool:
+    """Whether the words found are something said: not one adverbial clause alone ("Da er
+    noch nie eine Krawatte gebunden hatte", "falls die Regierung ...": why or when, not
+    what), which a clause around the cue can leave as its only neighbour."""
+    start, end = spans[0][0], spans[-1][1]
+    if doc[start].lower_ in _ADVERBIAL:
+        return any(t.text == "," for t in doc[start:end])
+    return True
 
 
 def direct_span_ok(span: tuple[int, int], doc) -> bool:

@@ -30,6 +30,7 @@ _INVERTED_SO = de.words("inverted_attributions")  # ", so X."
 _SOURCE_NOUNS = tuple(de.SOURCE_NOUNS)  # also as compound heads: "Polizeiangaben"
 # Without a tagger, the words that open a source noun's genitive or von-phrase.
 _COMPLEMENT_OPENERS = de.ARTICLES | de.ORIGIN_PREPOSITIONS
+_CONJUNCTIONS = de.words("subordinating_conjunctions") | de.words("clause_conjunctions")
 _PHRASE_REACH = 5  # tokens from a preposition to the head of its noun phrase
 _NO_PHRASE = ("VERB", "AUX", "ADP", "SCONJ", "CCONJ", "PRON", "DET")
 _CONTENT = frozenset({"content"})  # whether it has a quotation is what is being found
@@ -193,4 +194,6 @@ def _rest_of_clause(marker: Token, sent: Span) -> list[Token]:
         if token.pos_ in ("VERB", "AUX"):
             return []
         words.append(token)
+    if not words or words[0].pos_ in ("SCONJ", "CCONJ") or words[0].lower_ in _CONJUNCTIONS:
+        return []  # ", so dass ...", ", so aber ...": no attribution
     return words if any(is_nominal(t) for t in words) else []

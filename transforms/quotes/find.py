@@ -87,7 +87,8 @@ def _introduced(sents, sentence_cues, used, direct, article) -> list[Quotation]:
             if found is None:
                 continue
             spans, kind = found
-            if not spans or kind == REPORTED and cue.needs_content:
+            if not spans or kind == REPORTED and cue.needs_content or \
+                    kind != REPORTED and not content.is_claim(spans, doc):
                 continue
             quote = Quotation(spans, kind, cue=cue)
             # A speech act told as an event holds its speaker ("X warf Y vor, ...").
@@ -104,7 +105,8 @@ def _introduced(sents, sentence_cues, used, direct, article) -> list[Quotation]:
             others = _clause_cues(sentence_cues[k], cue, sent)
             spans = content.for_attribution((cue.words[0], cue.words[-1] + 1), sent, article,
                                             others)
-            if not spans or any(_overlap(v, spans) and not _wraps(spans, v) for v in here):
+            if not spans or not content.is_claim(spans, doc) or \
+                    any(_overlap(v, spans) and not _wraps(spans, v) for v in here):
                 continue  # the speech verb's own words: its speaker counts
             quote = Quotation(spans, INDIRECT, cue=cue)
             quote.speaker = speakers.of_cue(cue, words, quote, direct + out, sents, article)
