@@ -55,7 +55,8 @@ def verb_cues(sent: Span, article, inside_quote) -> list[tuple[Cue, None]]:
                    event=found.entry.is_event)
         needs_content = needs_content or bool(
             {"content", "no-report"} & set(found.entry.constraints))
-        out.append((replace(cue, needs_content=needs_content), None))
+        out.append((replace(cue, needs_content=needs_content,
+                            quoted_object="quoted-obj" in found.entry.constraints), None))
     return out
 
 

@@ -21,8 +21,8 @@ from transforms.entities.canonical import Entity
 from transforms.events.senses import is_actor
 from transforms.events.tokens import is_nominal, is_reflexive, is_time_word
 from transforms.lang import de
-from transforms.nlp.syntax import (AGENT, APPOS, CONJ, DAT, FLAT, SUBJ, noun_phrase,
-                                   verb_lemma)
+from transforms.nlp.syntax import (AGENT, APPOS, CONJ, DAT, FLAT, OBJ, PASS_SUBJ, SUBJ,
+                                   noun_phrase, verb_lemma)
 from transforms.quotes.model import Cue
 
 _DEMONSTRATIVES = de.words("demonstratives")
@@ -41,6 +41,11 @@ def of_verb(cue: Cue, article, excluded) -> Argument | None:
     sent = article.sentences.at(verb.i)
     group = s.verb_group(verb) if verb.pos_ in ("VERB", "AUX") else [verb]
     passive = s.is_passive(group) or _passive_by_words(verb)
+    if cue.quoted_object:  # "zitierte den Minister mit ...", "wird ... zitiert"
+        quoted = s.dependents(group, PASS_SUBJ, SUBJ) if passive else s.dependents(group, OBJ)
+        for token in quoted:
+            if _usable(token, excluded, article):
+                return _named(token, article)
     candidates = s.dependents(group, SUBJ)
     if not candidates and s.role(verb) == CONJ:  # "X dankte ... und ergänzte, ..."
         first = _coordinated_with(verb, s)
@@ -53,7 +58,7 @@ def of_verb(cue: Cue, article, excluded) -> Argument | None:
             return _named(token, article)
     nearby = doc[max(sent.start, verb.i - 1):min(sent.end, verb.i + 2)]
     if any(t.lower_ in _EXPLETIVES for t in [*candidates, *nearby]):
-        return _source_place(group, article, excluded)  # "In der Erklärung heißt es, ..."
+        return _source_place(group, sent, article, excluded)  # "In der Erklärung heißt es"
     if passive:
         return None
     # No usable parse: the subject is the clause's first actor before the verb, or (after
@@ -64,8 +69,9 @@ def of_verb(cue: Cue, article, excluded) -> Argument | None:
                                         or doc[verb.i - 1].text in de.CLOSING_QUOTES)
     found = (after or before) if inverted else (before or after)
     if found is None and inverted and doc[verb.i - 1].text == ",":
-        return _previous_subject(verb, sent, article, excluded)
-    return found
+        found = _previous_subject(verb, sent, article, excluded)
+    # "Aus Regierungskreisen verlautete, ...": nobody speaks but where it is heard
+    return found or _source_place(group, sent, article, excluded)
 
 
 def _coordinated_with(verb: Token, s) -> Token | None:
@@ -99,13 +105,17 @@ def of_cue(cue: Cue, words, quote, before, sents, article) -> Argument | None:
     if words is None:  # a pro-form of the source: its own words, the source's entity
         previous = [q for q in before if q.speaker is not None and q.start < quote.start]
         source = previous[-1].speaker if previous else None
-        if source is None:
-            return None
         form = article.doc[cue.tokens[0]:cue.tokens[-1] + 1]
-        return Argument.of_span(form, source.entity) if source.entity is not None else source
-    if not words:
+        if source is not None and source.entity is None:
+            return source
+        return Argument.of_span(form, source.entity if source is not None else None)
+    if not words:  # like a possessive pronoun: its words, the subject's entity
         root = sents.at(cue.tokens[0]).root
-        return of_verb(verb_cue(root), article, quote.covers)
+        subject = of_verb(verb_cue(root), article, lambda i: False)  # in the claim too
+        own = article.doc[cue.words[0] + 1:cue.words[-1] + 1]  # "eigenen Angaben"
+        if subject is not None and subject.entity is None:
+            return subject
+        return Argument.of_span(own, subject.entity if subject is not None else None)
     return of_phrase(words, article)
 
 
@@ -167,11 +177,21 @@ def _oblique(token: Token) -> bool:
     return bool(cases) and not cases & {"Nom"}
 
 
-def _source_place(group, article, excluded) -> Argument | None:
-    """"In einer Erklärung des Präsidenten heißt es": the document a claim is read in."""
+def _source_place(group, sent, article, excluded) -> Argument | None:
+    """"In einer Erklärung des Präsidenten heißt es": the document a claim is read in
+    (by the parse, else the first such phrase of the clause before the verb)."""
     for prep, noun in article.syntax.prepositional(group):
         if prep in _SOURCE_PLACE_PREPOSITIONS and not excluded(noun.i):
             return _named(noun, article)
+    doc, verb = article.doc, group[0]
+    for token in doc[sent.start:verb.i]:
+        if token.text in ",;:":
+            break
+        if token.lower_ in _SOURCE_PLACE_PREPOSITIONS and not excluded(token.i):
+            noun = next((t for t in doc[token.i + 1:min(verb.i, token.i + 5)]
+                         if is_nominal(t) and t.pos_ != "PRON"), None)
+            if noun is not None:
+                return _named(noun, article)
     return None
 
 
