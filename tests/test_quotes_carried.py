@@ -133,3 +133,17 @@ def test_a_hedging_subjunctive_is_the_writers_not_reported_speech():
              (".", ".", "PUNCT", "punct", 3)]
     assert [q[0] for q in found([[SAID["ud"], could]], ents=ENTS)] == ["indirect"]
     assert [q[0] for q in found([[SAID["ud"], could]], ents=ENTS, parse=False)] == ["indirect"]
+
+
+@pytest.mark.parametrize("verb,lemma,morph", [
+    ("gelte", "gelen", "Mood=Ind|Tense=Past|VerbForm=Fin"),  # a tagger's weak past
+    ("bliebe", "bleiben", ""),  # Konjunktiv II of a strong verb, untagged
+])
+def test_subjunctives_taggers_miss_still_carry_reported_speech_on(verb, lemma, morph):
+    same = [("Das", "der", "PRON", "nsubj", 1), (verb, lemma, "VERB", "ROOT", 1, morph),
+            ("auch", "auch", "ADV", "advmod", 3), ("morgen", "morgen", "ADV", "advmod", 1),
+            (".", ".", "PUNCT", "punct", 1)]
+    assert [q[0] for q in found([[SAID["ud"], same]], ents=ENTS)] == ["indirect", "free_indirect"]
+    past = [(t[0], t[1], t[2], t[3], t[4], *t[5:]) for t in same]
+    past[1] = ("galt", "gelten", "VERB", "ROOT", 1, "Mood=Ind|Tense=Past|VerbForm=Fin")
+    assert [q[0] for q in found([[SAID["ud"], past]], ents=ENTS)] == ["indirect"]

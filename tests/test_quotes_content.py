@@ -121,3 +121,16 @@ def test_a_prefix_word_closing_the_clause_is_the_verbs_particle_whatever_its_tag
                  ("bekannt", "bekannt", "ADJ", "conj", 1), (".", ".", "PUNCT", "punct", 1)]
     rows = quotes([[announced]], ents=[("Arroyo", "PER")])
     assert [(q["kind"], q["cue"]["lemma"]) for q in rows] == [("reported", "bekanntgeben")]
+
+
+@pytest.mark.parametrize("parse", [True, False])
+def test_two_words_after_a_cue_are_no_claim_three_are(parse):
+    def said(*words):
+        return [("Müller", "Müller", "PROPN", "nsubj", 1), ("sagte", "sagen", "VERB", "ROOT", 1, FIN),
+                (":", ":", "PUNCT", "punct", 1)] + \
+            [(w, w.lower(), "ADV", "advmod" if k else "parataxis", 3 if k else 1)
+             for k, w in enumerate(words)] + [(".", ".", "PUNCT", "punct", 1)]
+    ents = [("Müller", "PER")]
+    assert found([[said("Nein", "danke")]], ents=ents, parse=parse) == []
+    assert found([[said("Nein", "danke", "sehr")]], ents=ents, parse=parse) == \
+        [("indirect", "Nein danke sehr", "Müller")]

@@ -28,6 +28,7 @@ _SUBORDINATORS = de.words("subordinating_conjunctions")
 _ADVERBIAL = de.words("adverbial_conjunctions")
 _PURPOSE = de.words("purpose_conjunctions")  # "um ... zu": why, not what is said
 _ZU = "zu"
+_MIN_CLAIM_WORDS = 3
 CLAUSE_CONJUNCTIONS = de.words("clause_conjunctions")
 
 
@@ -157,10 +158,13 @@ def for_attribution(phrase: tuple[int, int], sent: Span, article,
 
 
 def is_claim(spans: list[tuple[int, int]], doc) -> bool:
-    """Whether the words found are something said: not one adverbial clause alone ("Da er
-    noch nie eine Krawatte gebunden hatte", "falls die Regierung ...": why or when, not
-    what), which a clause around the cue can leave as its only neighbour."""
+    """Whether the words found are something said: a clause of a few words at least, and
+    not one adverbial clause alone ("Da er noch nie eine Krawatte gebunden hatte", "falls
+    die Regierung ...": why or when, not what), which a clause around the cue can leave as
+    its only neighbour."""
     start, end = spans[0][0], spans[-1][1]
+    if sum(1 for s, e in spans for t in doc[s:e] if t.is_alpha) < _MIN_CLAIM_WORDS:
+        return False  # "Meinungs- und Versammlungsfreiheit": a topic, not a claim
     if doc[start].lower_ in _ADVERBIAL:
         return any(t.text == "," for t in doc[start:end])
     return True

@@ -161,9 +161,11 @@ def _clause_cues(found, cue: Cue, sent: Span) -> list[int]:
     erklärte", ", so X"), where a cue's content stops; a cue inside that content ("dass
     die Kommission Ghani zum Präsidenten erkläre") does not stop it."""
     out, doc = [], sent.doc
-    for other, _ in found:
+    for other, words in found:
         if other is cue or not (other.verb or other.attribution):
             continue
+        if cue.verb and other.attribution and other.words == other.tokens:
+            continue  # "..., wonach ...", "demnach": a report inside what the verb says
         first = min(other.words or other.tokens)
         before = doc[max(sent.start, first - 3):first]
         if first == sent.start or any(
