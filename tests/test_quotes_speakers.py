@@ -73,3 +73,39 @@ def test_a_quote_nobody_introduces_goes_on_in_the_voice_of_reported_speech_befor
     quotes = found([[said, acted, acted, demand]], ents=ENTS)
     assert [q[0] for q in quotes] == ["indirect", "free_indirect", "direct"]
     assert quotes[-1] == ("direct", "Wir fordern sofort volle Aufklärung.", "Müller")
+
+
+def test_a_subject_that_is_no_actor_yields_to_the_actor_next_to_the_verb():
+    reason = [  # "Als Begründung sagte ein Forscher, die Lage sei ernst." (parse: two subjects)
+        ("Als", "als", "ADP", "case", 1), ("Begründung", "Begründung", "NOUN", "nsubj", 2),
+        ("sagte", "sagen", "VERB", "ROOT", 2, FIN), ("ein", "ein", "DET", "det", 4),
+        ("Forscher", "Forscher", "NOUN", "obl", 2), (",", ",", "PUNCT", "punct", 9),
+        ("die", "der", "DET", "det", 7), ("Lage", "Lage", "NOUN", "nsubj", 9),
+        ("sei", "sein", "AUX", "cop", 9, SUB), ("ernst", "ernst", "ADJ", "ccomp", 2),
+        (".", ".", "PUNCT", "punct", 2)]
+    assert found([[reason]]) == [("indirect", "die Lage sei ernst", "ein Forscher")]
+
+
+def test_a_determiner_standing_alone_as_subject_speaks():
+    this_one = [("Dieser", "dieser", "DET", "nsubj", 1, "PronType=Dem"),
+                ("bestätigte", "bestätigen", "VERB", "ROOT", 1, FIN),
+                (",", ",", "PUNCT", "punct", 6), ("dass", "dass", "SCONJ", "mark", 6),
+                ("die", "der", "DET", "det", 5), ("Lage", "Lage", "NOUN", "nsubj", 6),
+                ("ernst", "ernst", "ADJ", "ccomp", 1), ("sei", "sein", "AUX", "cop", 6, SUB),
+                (".", ".", "PUNCT", "punct", 1)]
+    assert found([[this_one]]) == [("indirect", "dass die Lage ernst sei", "Dieser")]
+
+
+def test_the_actor_opening_the_sentence_speaks_after_an_insertion_the_parse_lost():
+    inserted = [  # "Kolarow, dessen Behörde zuständig ist, sagte, dass die Lage ernst sei."
+        ("Kolarow", "Kolarow", "PROPN", "ROOT", 0), (",", ",", "PUNCT", "punct", 3),
+        ("dessen", "dessen", "PRON", "nmod", 3), ("Behörde", "Behörde", "NOUN", "conj", 0),
+        ("zuständig", "zuständig", "ADJ", "ccomp", 7), ("ist", "sein", "AUX", "cop", 4, FIN),
+        (",", ",", "PUNCT", "punct", 4), ("sagte", "sagen", "VERB", "ROOT", 7, FIN),
+        (",", ",", "PUNCT", "punct", 13), ("dass", "dass", "SCONJ", "mark", 13),
+        ("die", "der", "DET", "det", 11), ("Lage", "Lage", "NOUN", "nsubj", 13),
+        ("ernst", "ernst", "ADJ", "ccomp", 13), ("sei", "sein", "AUX", "cop", 12, SUB),
+        (".", ".", "PUNCT", "punct", 7)]
+    inserted[12] = ("ernst", "ernst", "ADJ", "ccomp", 7)
+    assert found([[inserted]], ents=[("Kolarow", "PER")]) == \
+        [("indirect", "dass die Lage ernst sei", "Kolarow")]

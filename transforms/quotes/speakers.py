@@ -53,14 +53,20 @@ def of_verb(cue: Cue, article, excluded) -> Argument | None:
     if passive:
         candidates = [t for t in s.dependents(group, AGENT) if t.pos_ != "ADP"] + [
             n for p, n in s.prepositional(group) if p in de.AGENT_PREPOSITIONS]
-    for token in candidates:
+    weak = None  # a subject no actor ("Als Begründung sagte ein Forscher"): the parse's
+    for token in candidates:  # error, unless no actor stands near the verb
         if _usable(token, excluded, article):
-            return _named(token, article)
+            if passive or is_actor(token, article):
+                return _named(token, article)
+            weak = weak or token
     nearby = doc[max(sent.start, verb.i - 1):min(sent.end, verb.i + 2)]
     if any(t.lower_ in _EXPLETIVES for t in [*candidates, *nearby]):
         return _source_place(group, sent, article, excluded)  # "In der Erklärung heißt es"
     if passive:
         return None
+    if weak is not None:
+        actor = _first_actor(range(verb.i + 1, min(sent.end, verb.i + 4)), excluded, article)
+        return actor or _named(weak, article)
     # No usable parse: the subject is the clause's first actor before the verb, or (after
     # a comma or a quote: ", sagte Putin") the first one after it.
     before = _first_actor(range(verb.i - 1, sent.start - 1, -1), excluded, article)
@@ -69,9 +75,18 @@ def of_verb(cue: Cue, article, excluded) -> Argument | None:
                                         or doc[verb.i - 1].text in de.CLOSING_QUOTES)
     found = (after or before) if inverted else (before or after)
     if found is None and inverted and doc[verb.i - 1].text == ",":
-        found = _previous_subject(verb, sent, article, excluded)
+        found = _previous_subject(verb, sent, article, excluded) or \
+            _opening_actor(sent, verb, article, excluded)
     # "Aus Regierungskreisen verlautete, ...": nobody speaks but where it is heard
     return found or _source_place(group, sent, article, excluded)
+
+
+def _opening_actor(sent, verb: Token, article, excluded) -> Argument | None:
+    """"Todor Kolarow, dessen Behörde ... zuständig ist, sagte, ...": the actor that opens
+    the sentence, before the insertion the parse lost the subject in."""
+    doc = article.doc
+    stop = next((t.i for t in doc[sent.start:verb.i] if t.text in ",;:"), verb.i)
+    return _first_actor(range(sent.start, stop), excluded, article)
 
 
 def _coordinated_with(verb: Token, s) -> Token | None:
@@ -256,6 +271,8 @@ def _usable(token: Token, excluded, article) -> bool:
     if entity is not None and entity.label == "LOC" and \
             article.syntax.preposition_of(token) is not None:
         return False  # "in Berlin": where, not who
+    if token.pos_ == "DET" and article.syntax.role(token) == SUBJ:
+        return True  # "Dieser bestätigte, ...": a determiner standing for its noun
     return token.pos_ in ("NOUN", "PROPN", "PRON", "") or token.i in linker.entity_at
 
 
