@@ -148,3 +148,12 @@ def test_laut_takes_the_words_after_it_even_a_word_no_tagger_knows(parse):
             ("seien", "sein", "AUX", "cop", 4, SUB), ("alle", "alle", "PRON", "nsubj", 4),
             ("sicher", "sicher", "ADJ", "ROOT", 4), (".", ".", "PUNCT", "punct", 4)]
     assert found([[site]], parse=parse) == [("indirect", "seien alle sicher", "ndr.de")]
+
+
+def test_praise_of_a_thing_is_no_claim_praise_with_a_clause_is():
+    praised = [("Müller", "Müller", "PROPN", "nsubj", 1), ("lobte", "loben", "VERB", "ROOT", 1, FIN),
+               ("den", "der", "DET", "det", 3), ("Plan", "Plan", "NOUN", "obj", 1),
+               (".", ".", "PUNCT", "punct", 1)]
+    assert found([[praised]], ents=[("Müller", "PER")]) == []
+    assert found([[said_that("lobte", "loben", "ud")]], ents=[("Müller", "PER")]) == \
+        [("indirect", "dass die Lage ernst sei", "Müller")]

@@ -134,3 +134,36 @@ def test_two_words_after_a_cue_are_no_claim_three_are(parse):
     assert found([[said("Nein", "danke")]], ents=ents, parse=parse) == []
     assert found([[said("Nein", "danke", "sehr")]], ents=ents, parse=parse) == \
         [("indirect", "Nein danke sehr", "Müller")]
+
+
+def _marked(words, pos):
+    """„<words>“ as tokens (UD, heads inside the quote on its first word)."""
+    k = len(words)
+    return [("„", "„", "PUNCT", "punct", 1)] + \
+        [(w, w.lower(), p, "ROOT" if i == 0 else "dep", 1) for i, (w, p) in enumerate(zip(words, pos))] + \
+        [("“", "“", "PUNCT", "punct", 1)] if k else []
+
+
+def test_a_capitalised_phrase_without_a_verb_that_nobody_introduces_is_a_title():
+    title = _marked(["Die", "Früchte", "des", "Zorns", "heute"], ["DET", "NOUN", "DET", "NOUN", "ADV"])
+    words = ["Wir", "haben", "es", "endlich", "geschafft"]
+    said = _marked(words, ["PRON", "AUX", "PRON", "ADV", "VERB"])
+    for quote in (title, said):
+        quote.append((".", ".", "PUNCT", "punct", 1))
+    assert found([[title]]) == []
+    assert [q[0] for q in found([[said]])] == ["direct"]
+    assert [q[0] for q in found([[title]], parse=False)] == ["direct"]  # untagged: unknown
+
+
+def test_a_speech_act_that_tells_more_than_its_quote_is_a_quotation_of_its_own():
+    def warned(rest):
+        return [("Experten", "Experte", "NOUN", "nsubj", 1), ("warnten", "warnen", "VERB", "ROOT", 1, FIN),
+                ("vor", "vor", "ADP", "case", 4), ("einem", "ein", "DET", "det", 4),
+                ("„", "„", "PUNCT", "punct", 6), ("drohenden", "drohend", "ADJ", "amod", 6),
+                ("Abfluss", "Abfluss", "NOUN", "obl", 1), ("“", "“", "PUNCT", "punct", 6)] + \
+            rest + [(".", ".", "PUNCT", "punct", 1)]
+    far = [(w, w.lower(), "NOUN" if w[0].isupper() else "ADP", "nmod", 6)
+           for w in ("von", "Ingenieuren", "ins", "Ausland", "seit", "vielen", "Jahren")]
+    kinds = [q[0] for q in found([[warned(far)]])]
+    assert "reported" in kinds  # the quote is a small part of what they warned of
+    assert [q[0] for q in found([[warned([])]])] == ["direct"]  # mostly the quote: it

@@ -75,8 +75,9 @@ def remaining(spans, sents, sentence_cues, quotes, article):
                 quote.speaker = speakers.of_cue(cue, words, quote, quotes, sents, article)
             else:
                 quote.speaker = _colon_speaker(start, sents, article)
-                if quote.speaker is None:  # a short quote nobody introduces is a term
-                    if _words(doc, start, end) < _MIN_UNATTRIBUTED_WORDS:
+                if quote.speaker is None:  # a short quote nobody introduces is a term,
+                    if _words(doc, start, end) < _MIN_UNATTRIBUTED_WORDS or \
+                            _verbless(doc, start, end):  # a phrase without a verb a title
                         continue
                     quote.speaker = _voice(start, k, sents, quotes + out, article)
         out.append(quote)
@@ -193,6 +194,14 @@ def back_to_back(spans, doc) -> list[tuple[int, int]]:
         else:
             out.append((start, end))
     return out
+
+
+def _verbless(doc, start: int, end: int) -> bool:
+    """A capitalised phrase with no verb among its tagged words ("Die Früchte des Zorns",
+    "Partei der Volksmacht"): a title or a name. Untagged words say nothing."""
+    words = doc[start:end]
+    return words[0].text[:1].isupper() and all(t.pos_ for t in words) and \
+        not any(t.pos_ in ("VERB", "AUX") for t in words)
 
 
 def _words(doc, start: int, end: int) -> int:

@@ -11,7 +11,7 @@
    speaker is the one who counts: "Laut Polizei sagte der Mann, er sei ...").
 4. The direct quotes left (``direct.remaining``): part of a quotation of step 3, or with
    a cue of their sentence, a name and a colon, or the voice just before.
-5. A speech act told as an event that wraps a direct quote is that quote.
+5. A speech act told as an event that mostly wraps a direct quote is that quote.
 6. Reported speech carried on (``continuation``).
 """
 
@@ -138,9 +138,11 @@ def _once(quotes: list[Quotation]) -> list[Quotation]:
 
 
 def _without_wrappers(quotes: list[Quotation], doc) -> list[Quotation]:
-    """A clause quotation that mostly wraps a direct quote ("sagte: „…“", "bezeichnete
-    den Gipfel als das „größte Ereignis …“") is that direct quote, which has its cue and
-    speaker: the words said are the quotation, counted once."""
+    """A speech act told as an event that wraps a direct quote making a third or more of
+    its words ("bezeichnete den Gipfel als das „größte Ereignis …“") is that direct quote,
+    which has its cue and speaker: the words said are the quotation, counted once. One
+    that tells more than the quote ("warnten vor einem „drohenden Abfluss“ von Ingenieuren
+    ins Ausland ...") is a quotation of its own."""
     direct = set()
     for q in quotes:
         if q.kind == DIRECT:
@@ -150,7 +152,7 @@ def _without_wrappers(quotes: list[Quotation], doc) -> list[Quotation]:
         if q.kind != DIRECT:
             words = [i for s, e in q.spans for i in range(s, e) if doc[i].is_alpha]
             quoted = sum(1 for i in words if i in direct)
-            if quoted and q.kind == REPORTED:
+            if quoted and q.kind == REPORTED and quoted * 3 >= len(words):
                 continue
         out.append(q)
     return out
