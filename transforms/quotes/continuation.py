@@ -43,25 +43,34 @@ def carried_on(sentences: list[Span], paragraph_of: list[int],
                 sent = sentences[k]
                 quoted[k] += sum(1 for t in sent.doc[max(s, sent.start):min(e, sent.end)]
                                  if t.is_alpha)
+    speaking_at: list[Quotation | None] = [None] * len(sentences)
+    for q in quotes:  # in text order: the latest quotation with a speaker of each sentence
+        if q.speaker is not None:
+            for k in range(q.sentences[0], q.sentences[1] + 1):
+                speaking_at[k] = q
     out: list[Quotation] = []
     last: Quotation | None = None
     last_at, last_mood = -10, None
+    voiceless: list[int] = []  # indicative sentences since: the voice may be named there
     for k, sent in enumerate(sentences):
-        speaking = [q for q in quotes if q.sentences[0] <= k <= q.sentences[1]
-                    and q.speaker is not None]
+        speaking = speaking_at[k]
         if quoted[k]:  # a clause of it is quoted already: its own cue says whose it is
-            if speaking:
-                last, last_at = speaking[-1], k
+            if speaking is not None:
+                last, last_at, voiceless = speaking, k, []
             continue
         mood = _mood(sent, direct)
         if mood is None:
-            if speaking:  # a direct quote of the sentence: its speaker goes on
-                last, last_at = speaking[-1], k
-            elif k + 1 < len(sentences):
-                actor = actor_of(k)  # "Die Polizei nahm ihn fest. Er habe ..."
-                if actor is not None:
-                    last, last_at = Quotation([], FREE_INDIRECT, speaker=actor), k
+            if speaking is not None:  # a direct quote of the sentence: its speaker goes on
+                last, last_at, voiceless = speaking, k, []
+            else:
+                voiceless.append(k)
             continue
+        for j in reversed(voiceless):  # "Die Polizei nahm ihn fest. Er habe ..."
+            actor = actor_of(j)
+            if actor is not None:
+                last, last_at = Quotation([], FREE_INDIRECT, speaker=actor), j
+                break
+        voiceless = []
         if last is None:
             continue
         near = k - last_at <= _SUBJUNCTIVE_REACH and paragraph_of[k] - paragraph_of[last_at] <= 1

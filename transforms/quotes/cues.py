@@ -42,13 +42,20 @@ def verb_cues(sent: Span, article, inside_quote) -> list[tuple[Cue, None]]:
     for token in sent:
         if inside_quote(token.i):
             continue
-        found = triggers.sense(token, sent, article, ignore=_CONTENT)
+        # A subject the parse does not know as an actor ("der" of a relative clause, "der
+        # Künstler padeluun"): the cue still introduces the clause it has. (Looked up with
+        # the subject's constraint first only where the looser lookup finds a cue at all.)
+        found = triggers.sense(token, sent, article, ignore=_SUBJECT)
+        if found is None:
+            continue
         needs_content = False
-        if found is None or not found.entry.speech:
-            # A subject the parse does not know as an actor ("der" of a relative clause,
-            # "der Künstler padeluun"): the cue still introduces the clause it has.
-            found, needs_content = triggers.sense(token, sent, article, ignore=_SUBJECT), True
-        if found is None or not found.entry.speech:
+        if "subj:actor" in found.entry.constraints or not found.entry.speech:
+            strict = triggers.sense(token, sent, article, ignore=_CONTENT)
+            if strict is not None and strict.entry.speech:
+                found = strict
+            else:
+                needs_content = True
+        if not found.entry.speech:
             continue
         words = [token] + ([found.particle] if found.particle is not None else [])
         cue = _cue(words, found.entry.lemma, verb=found.entry.pos == "VERB",
