@@ -157,3 +157,11 @@ def test_praise_of_a_thing_is_no_claim_praise_with_a_clause_is():
     assert found([[praised]], ents=[("Müller", "PER")]) == []
     assert found([[said_that("lobte", "loben", "ud")]], ents=[("Müller", "PER")]) == \
         [("indirect", "dass die Lage ernst sei", "Müller")]
+
+
+def test_sentence_indices_count_the_models_sentences_as_the_events_do():
+    tokens = INJURED["ud"]
+    cut = [tokens[:4], [(t[0], t[1], t[2], t[3], t[4] - 4, *t[5:]) for t in tokens[4:]]]
+    cut[0][1] = ("Angaben", "Angabe", "NOUN", "ROOT", 1)
+    (row,) = quotes([cut], ents=[("Polizei", "ORG")])
+    assert (row["sentence_start"], row["sentence_end"]) == (1, 1)  # "wurden ... verletzt"
