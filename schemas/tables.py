@@ -202,13 +202,14 @@ QUOTES = pa.schema([
        "Where the words are in the article text: two or more parts when the quote is "
        "interrupted (\"…\", sagte er, \"…\") or an attribution stands inside it.", False),
     _f("kind", pa.string(), "direct (in quotation marks), indirect (a clause a cue "
-       "introduces, or a sentence an attribution phrase stands in), reported (a speech act "
+       "introduces, or the clause an attribution phrase stands in), reported (a speech act "
        "told as an event: \"X warf Y vor, ...\"), free_indirect (reported speech carried on "
-       "in the subjunctive, or \"soll\"-hearsay, after an attribution).", False),
+       "in the subjunctive, or \"soll\"-hearsay, after a quotation or a sentence naming its "
+       "speaker; consecutive sentences of one mood are one row).", False),
     _f("speaker", ARGUMENT, "Who says it: the cue's subject or the attribution's noun "
        "phrase; for a pronoun or role noun its own words, with the entity it refers to."),
     _f("cue", CUE, "What introduces it: a speech verb or noun, or an attribution word; "
-       "null for a quote that goes on in an earlier speaker's voice."),
+       "null for a quote or reported speech that goes on in an earlier speaker's voice."),
     _f("addressee", ARGUMENT, "To whom, when named (the cue's dative, \"gegenüber X\")."),
     _f("sentence_start", pa.int32(), "0-based index of its first sentence.", False),
     _f("sentence_end", pa.int32(), "0-based index of its last sentence.", False),

@@ -18,7 +18,9 @@ that cannot be checked (no parse, no such argument) does not reject. Constraints
 * ``recipient``: a dative or a recipient PP must be there;
 * ``content``: a speech cue counts only where it introduces a quotation;
 * ``no-report``: a speech cue whose object is no claim ("lehnte den Plan ab") makes no
-  quotation of its sentence when it has no clause or quote.
+  quotation of its sentence when it has no clause or quote;
+* ``quoted-obj``: the speaker of the cue's quotation is its object, or its subject in
+  the passive ("zitierte den Minister mit den Worten", "wird mit den Worten zitiert").
 """
 
 from __future__ import annotations
@@ -34,7 +36,8 @@ from transforms.nlp.syntax import AGENT, DAT, OBJ, PASS_SUBJ, SUBJ, preposition
 _ACTOR_NOUNS = tuple(de.words("group_nouns") | de.words("coref_person_nouns")
                      | de.words("person_titles") | de.words("coref_org_nouns"))
 _PRONOUNS = de.words("referring_pronouns")
-_KINDS = ("subj:actor", "obj:actor", "refl", "no-refl", "recipient", "content", "no-report")
+_KINDS = ("subj:actor", "obj:actor", "refl", "no-refl", "recipient", "content", "no-report",
+          "quoted-obj")
 _PREFIXED = ("prep:", "no-prep:", "no-obj:", "actor-prep:")
 
 
@@ -61,8 +64,8 @@ def fits(constraints: tuple[str, ...], token: Token, article) -> bool:
 def _holds(constraint: str, token: Token, article) -> bool:
     if constraint == "content":
         return token.i in article.quote_cues
-    if constraint == "no-report":
-        return True  # read by the quotation finder: no quotation of the sentence itself
+    if constraint in ("no-report", "quoted-obj"):
+        return True  # read by the quotation finder
     if not article.has_parse:
         return True
     s = article.syntax

@@ -34,6 +34,7 @@ from transforms.lang import de
 from transforms.nlp.syntax import PARTICLE
 
 _PARTICLE_TAG = de.TAGS["particle"]
+_CLAUSE_END = {".", "!", "?", ",", ";", ":"}
 _PREFIXES = tuple(de.words("derivational_prefixes"))
 _PREFIX_WORDS = frozenset(de.SEPARABLE_PREFIXES)
 _ASPECT_PARTICLES = de.words("aspect_particles")
@@ -145,12 +146,17 @@ def _particle(verb: Token, sent: Span, article) -> Token | None:
     if before is not None and before.lower_ in _PREFIX_WORDS and \
             "Fin" not in verb.morph.get("VerbForm"):
         return before  # "bekannt gegeben", "fest genommen": written apart
-    # A weak parse may leave the particle unattached: the next particle of the clause.
-    for token in article.doc[verb.i + 1:sent.end]:
+    # A weak parse may leave the particle unattached: the next particle of the clause,
+    # or a prefix word that ends the clause ("gab die Festnahme bekannt.", tagged ADJ).
+    doc = article.doc
+    for token in doc[verb.i + 1:sent.end]:
         if token.tag_ == _PARTICLE_TAG:
             return token
         if is_verb(token) and is_finite(token) or token.text in ",;:":
             return None
+        ends = token.i + 1 >= sent.end or doc[token.i + 1].text in _CLAUSE_END
+        if ends and token.lower_ in _PREFIX_WORDS and "Fin" in verb.morph.get("VerbForm"):
+            return token
     return None
 
 

@@ -26,6 +26,7 @@ from transforms.nlp.annotated import doc_from_row
 from transforms.nlp.syntax import Syntax, for_doc
 from transforms.quotes.find import quotations
 from transforms.quotes.model import Quotation
+from transforms.quotes.sentences import Sentences
 
 
 @dataclass
@@ -57,6 +58,12 @@ class ArticleContext:
     @cached_property
     def linker(self) -> Linker:
         return Linker(self.doc, self.entities, self.syntax, self.coref)
+
+    @cached_property
+    def sentences(self) -> Sentences:
+        """The sentences as the quotation steps read them (the model's boundaries where
+        the text ends a sentence)."""
+        return Sentences(self.doc)
 
     @cached_property
     def quotes(self) -> list[Quotation]:

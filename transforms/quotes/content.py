@@ -24,6 +24,11 @@ from transforms.quotes.model import INDIRECT, REPORTED, Cue
 _DEMONSTRATIVES = de.words("demonstratives")
 _WIE = de.words("comparison_conjunctions")  # "Wie X mitteilte, ..."
 BREAKS = {",", ";", ":", "–", "-"}
+_SUBORDINATORS = de.words("subordinating_conjunctions")
+_ADVERBIAL = de.words("adverbial_conjunctions")
+_PURPOSE = de.words("purpose_conjunctions")  # "um ... zu": why, not what is said
+_ZU = "zu"
+_MIN_CLAIM_WORDS = 3
 CLAUSE_CONJUNCTIONS = de.words("clause_conjunctions")
 
 
@@ -66,11 +71,39 @@ def for_verb(cue: Cue, sent: Span, previous: Span | None, article, taken,
     if after is not None:
         if doc[after].text == ":" and after + 1 < end:
             return forward(after + 1), INDIRECT
-        if doc[after].text == "," and _reported_clause(verb, after + 1, end, article):
+        if doc[after].text == "," and doc[after + 1].lower_ not in _PURPOSE and \
+                _reported_clause(verb, after + 1, end, article):
             return forward(after + 1), INDIRECT
+    infinitive = _infinitive_after(last, end, doc)
+    if infinitive is not None:  # "kündigte an, die Preise zu erhöhen"
+        return forward(infinitive), INDIRECT
     if previous is not None and _demonstrative_stands_for_it(verb, sent, article):
         return _trimmed(doc, previous.start, _content_end(previous)), INDIRECT
+    if _subordinate(verb, sent, article):
+        return None  # "..., als er zu einem Streik aufrief": the sentence tells more
     return [(sent.start, end)], REPORTED
+
+
+def _subordinate(verb: Token, sent: Span, article) -> bool:
+    """Whether the verb stands in a subordinate or relative clause, or in parentheses
+    ("(Wikinews berichtete)"): then its sentence is no speech act told as an event."""
+    opener = _clause_opener(verb, sent, article)
+    if opener is not None and opens_subordinate(opener):
+        return True
+    depth = 0
+    for token in sent.doc[sent.start:verb.i]:
+        depth += (token.text == "(") - (token.text == ")")
+    return depth > 0
+
+
+def opens_subordinate(token: Token) -> bool:
+    """A word that opens a subordinate clause (verb last, its own mood): a conjunction
+    ("da", "als", "nachdem") or a relative pronoun (", die ...", ", in der ...")."""
+    if token.pos_ == "SCONJ" or token.lower_ in _SUBORDINATORS:
+        return True
+    before = token.doc[token.i - 1] if token.i else None
+    return "Rel" in token.morph.get("PronType") and before is not None and (
+        before.text == "," or before.pos_ == "ADP")
 
 
 def _subject_follows(verb: Token, article) -> bool:
@@ -111,14 +144,30 @@ def for_attribution(phrase: tuple[int, int], sent: Span, article,
     earlier = [i for i in others if i < phrase[0]]
     later = [i for i in others if i >= phrase[1]]
     start = _break_after(earlier[-1], phrase[0], doc) if earlier else sent.start
-    # The claim is the clause the phrase stands in: "..., nach Polizeiangaben waren es
-    # zirka 1.000" does not vouch for what comes before the comma.
-    clause = next((i + 1 for i in range(phrase[0] - 1, start - 1, -1)
-                   if doc[i].text in BREAKS), start)
-    start = max(start, clause)
     stop = _clause_start(phrase[1], later[0], doc) if later else _content_end(sent)
-    spans = _trimmed(doc, start, phrase[0]) + _trimmed(doc, phrase[1], stop)
+    after = _trimmed(doc, phrase[1], stop)
+    # The claim is the clause the phrase stands in: "..., nach Polizeiangaben waren es
+    # zirka 1.000" does not vouch for what comes before the comma; a phrase that closes
+    # the sentence after a comma (", so die Polizei.") vouches for all before it.
+    if after or phrase[0] - 1 < start or doc[phrase[0] - 1].text not in BREAKS:
+        clause = next((i + 1 for i in range(phrase[0] - 1, start - 1, -1)
+                       if doc[i].text in BREAKS), start)
+        start = max(start, clause)
+    spans = _trimmed(doc, start, phrase[0]) + after
     return [(s, e) for s, e in spans if e - s >= 2]
+
+
+def is_claim(spans: list[tuple[int, int]], doc) -> bool:
+    """Whether the words found are something said: a clause of a few words at least, and
+    not one adverbial clause alone ("Da er noch nie eine Krawatte gebunden hatte", "falls
+    die Regierung ...": why or when, not what), which a clause around the cue can leave as
+    its only neighbour."""
+    start, end = spans[0][0], spans[-1][1]
+    if sum(1 for s, e in spans for t in doc[s:e] if t.is_alpha) < _MIN_CLAIM_WORDS:
+        return False  # "Meinungs- und Versammlungsfreiheit": a topic, not a claim
+    if doc[start].lower_ in _ADVERBIAL:
+        return any(t.text == "," for t in doc[start:end])
+    return True
 
 
 def direct_span_ok(span: tuple[int, int], doc) -> bool:
@@ -131,7 +180,7 @@ def _marker_after(verb: Token, last: int, end: int, article) -> int | None:
     for token in doc[last + 1:end]:
         if token.lower_ in de.INDIRECT_MARKERS:
             return token.i
-        if token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm"):
+        if _finite(token):
             return None
         if token.text in (";", ":") or token.text in de.CLOSING_QUOTES:
             return None
@@ -142,6 +191,41 @@ def _marker_after(verb: Token, last: int, end: int, article) -> int | None:
             if mark is not None:
                 return mark.i
     return None
+
+
+def _infinitive_after(last: int, end: int, doc) -> int | None:
+    """Where a zu-infinitive clause after the cue starts ("forderte die Regierung auf,
+    die Truppen abzuziehen", "hat angekündigt die Preise zu erhöhen"): the clause after
+    the cue's own (or the rest of the sentence, when nothing finite stands between)
+    ends in a zu-infinitive and has no finite verb; not a purpose clause ("um ... zu")."""
+    start = last + 1
+    stop = _next_break(start, end, doc)
+    if stop is not None and doc[stop].text == ",":
+        start = stop + 1
+        stop = _next_break(start, end, doc)
+    elif stop is not None:
+        return None
+    stop = end if stop is None else stop
+    words = [t for t in doc[start:stop] if not t.is_space]
+    if len(words) < 2 or words[0].lower_ in _PURPOSE or any(_finite(t) for t in words):
+        return None
+    return words[0].i if _zu_infinitive(words) else None
+
+
+def _zu_infinitive(words: list[Token]) -> bool:
+    """The clause's last word is an infinitive with "zu": "zu erhöhen", "abzuziehen"."""
+    verb = words[-1]
+    if not verb.is_lower or not verb.text.endswith("n"):
+        return False
+    if words[-2].lower_ == _ZU:
+        return True
+    return any(verb.lower_.startswith(prefix + _ZU) and len(verb.text) - len(prefix) > 5
+               for prefix in de.SEPARABLE_PREFIXES)
+
+
+def _finite(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm") or \
+        token.lower_ in de.SUBJUNCTIVE_FORMS
 
 
 def _reported_clause(verb: Token, start: int, end: int, article) -> bool:

@@ -6,7 +6,8 @@
 * Attribution phrases, each with the words that name who claims: "laut X", "gemäß X",
   "X zufolge", "nach Angaben/Informationen/Berichten ... (von) X" (or "nach eigenen
   Angaben": the sentence's subject), ", so X" at a clause's end, and "demnach", which
-  carries the previous claim's speaker.
+  carries the previous claim's speaker (after a noun and its comma, "ein Bericht,
+  wonach ...": that noun's).
 
 Takes a sentence and the article context; gives (:class:`Cue`, speaker words) pairs.
 """
@@ -27,6 +28,13 @@ _ANAPHORIC = de.words("anaphoric_attributions")  # "demnach": the previous speak
 _OWN = de.words("own_attributions")  # "nach eigenen Angaben": the subject's claim
 _INVERTED_SO = de.words("inverted_attributions")  # ", so X."
 _SOURCE_NOUNS = tuple(de.SOURCE_NOUNS)  # also as compound heads: "Polizeiangaben"
+# Without a tagger, the words that open a source noun's genitive or von-phrase.
+_COMPLEMENT_OPENERS = de.ARTICLES | de.ORIGIN_PREPOSITIONS
+_CONJUNCTIONS = de.words("subordinating_conjunctions") | de.words("clause_conjunctions")
+_PHRASE_REACH = 5  # tokens from a preposition to the head of its noun phrase
+_NO_PHRASE = ("VERB", "AUX", "ADP", "SCONJ", "CCONJ", "PRON", "DET")
+_CONTENT = frozenset({"content"})  # whether it has a quotation is what is being found
+_SUBJECT = _CONTENT | {"subj:actor"}
 
 
 def verb_cues(sent: Span, article, inside_quote) -> list[tuple[Cue, None]]:
@@ -34,14 +42,28 @@ def verb_cues(sent: Span, article, inside_quote) -> list[tuple[Cue, None]]:
     for token in sent:
         if inside_quote(token.i):
             continue
-        found = triggers.sense(token, sent, article, ignore=frozenset({"content"}))
-        if found is None or not found.entry.speech:
+        # A subject the parse does not know as an actor ("der" of a relative clause, "der
+        # Künstler padeluun"): the cue still introduces the clause it has. (Looked up with
+        # the subject's constraint first only where the looser lookup finds a cue at all.)
+        found = triggers.sense(token, sent, article, ignore=_SUBJECT)
+        if found is None:
+            continue
+        needs_content = False
+        if "subj:actor" in found.entry.constraints or not found.entry.speech:
+            strict = triggers.sense(token, sent, article, ignore=_CONTENT)
+            if strict is not None and strict.entry.speech:
+                found = strict
+            else:
+                needs_content = True
+        if not found.entry.speech:
             continue
         words = [token] + ([found.particle] if found.particle is not None else [])
         cue = _cue(words, found.entry.lemma, verb=found.entry.pos == "VERB",
                    event=found.entry.is_event)
-        needs_content = bool({"content", "no-report"} & set(found.entry.constraints))
-        out.append((replace(cue, needs_content=needs_content), None))
+        needs_content = needs_content or bool(
+            {"content", "no-report"} & set(found.entry.constraints))
+        out.append((replace(cue, needs_content=needs_content,
+                            quoted_object="quoted-obj" in found.entry.constraints), None))
     return out
 
 
@@ -76,7 +98,13 @@ def attribution_cues(sent: Span, article, inside_quote) -> list[tuple[Cue, list[
                 out.append((_with_words(_cue([token], low, attribution=True),
                                         [token, *speaker]), speaker))
         elif low in _ANAPHORIC:
-            out.append((_with_words(_cue([token], low, attribution=True), [token]), None))
+            cue = _cue([token], low, attribution=True)
+            if k >= 2 and tokens[k - 1].text == "," and is_nominal(tokens[k - 2]) and \
+                    tokens[k - 2].pos_ != "PRON":  # "ein Bericht, wonach ...": the report's
+                speaker = list(_phrase(tokens[k - 2], article))
+                out.append((_with_words(cue, [token]), speaker))
+            else:  # "Demnach ...": the previous claim's
+                out.append((_with_words(cue, [token]), None))
     return out
 
 
@@ -95,21 +123,29 @@ def _after(marker: Token, rest: list[Token], article) -> list[Token]:
     """The noun phrase a preposition or a source noun introduces ("laut der Polizei",
     "Angaben des Ministeriums", "Angaben von Peter Müller")."""
     s = article.syntax
+    near = marker.i + _PHRASE_REACH
     if article.has_parse:
-        if s.role(marker) == CASE and marker.head.i > marker.i:  # UD: the noun heads
+        # UD: the noun heads (a head far away is the parse's error: "laut der Stimme,
+        # die ..., Tragik")
+        if s.role(marker) == CASE and marker.i < marker.head.i <= near:
             return list(_phrase(marker.head, article))
         for child in marker.children:  # TIGER PP, or a source noun's genitive / von-PP
-            if child.i > marker.i and (s.role(child) in (GEN, NMOD) or child.dep_ == "nk"
-                                       or child.pos_ in ("NOUN", "PROPN")):
+            if marker.i < child.i <= near and (s.role(child) in (GEN, NMOD)
+                                              or child.dep_ == "nk"
+                                              or child.pos_ in ("NOUN", "PROPN")):
                 return list(_phrase(child, article))
     for token in rest[:7]:  # no parse: the first name or noun before a clause break
-        if token.text in ",;:" or token.is_sent_end:
+        if token.text in ",;:":  # the sentence is what `rest` holds
             break
         if token.i in article.linker.entity_at:
             start, end = article.linker.mention_span[token.i]
             return list(article.doc[start:end])
         if is_nominal(token) and token.pos_ != "PRON":
             return list(_phrase(token, article))
+    first = rest[0] if rest else None  # "laut ndr.de": a word no tagger knows
+    if first is not None and not first.is_punct and first.pos_ not in _NO_PHRASE and \
+            first.lower_ not in de.ARTICLES:
+        return [first]
     return []
 
 
@@ -119,8 +155,8 @@ def _source_phrase(noun: Token, rest: list[Token], article) -> list[Token]:
     or name after it ("Angaben der Polizei")."""
     words = list(noun_phrase(noun))
     complement = _after(noun, rest[:4], article) if rest and (
-        rest[0].pos_ in ("DET", "PROPN", "ADP") or rest[0].i in article.linker.entity_at) \
-        else []
+        rest[0].pos_ in ("DET", "PROPN", "ADP") or rest[0].i in article.linker.entity_at
+        or not rest[0].pos_ and rest[0].lower_ in _COMPLEMENT_OPENERS) else []
     if complement and complement[0].i - noun.i <= 3:
         words += [t for t in article.doc[noun.i + 1:complement[-1].i + 1]]
     return words
@@ -166,4 +202,6 @@ def _rest_of_clause(marker: Token, sent: Span) -> list[Token]:
         if token.pos_ in ("VERB", "AUX"):
             return []
         words.append(token)
+    if not words or words[0].pos_ in ("SCONJ", "CCONJ") or words[0].lower_ in _CONJUNCTIONS:
+        return []  # ", so dass ...", ", so aber ...": no attribution
     return words if any(is_nominal(t) for t in words) else []

@@ -23,6 +23,7 @@ class Cue:
     event: bool = False  # a speech act that is an event (not "hoffen")
     needs_content: bool = False  # counts only with a clause or quote ("meinen", "sehen")
     words: tuple[int, ...] = ()  # an attribution phrase's tokens, its preposition included
+    quoted_object: bool = False  # the object speaks ("zitierte den Minister mit ...")
 
 
 @dataclass

@@ -8,7 +8,7 @@ from transforms.provenance import row_provenance
 from transforms.quotes.model import Quotation
 from transforms.who.events import argument_row
 
-EXTRACTOR = "newsbeam-quotes/1"
+EXTRACTOR = "newsbeam-quotes/2"
 
 
 def quote_id(article_id: str, start: int, end: int, kind: str) -> str:
@@ -17,14 +17,24 @@ def quote_id(article_id: str, start: int, end: int, kind: str) -> str:
 
 def quote_rows(article) -> list[dict]:
     """The ``quotes`` rows of one article (an ``ArticleContext``)."""
-    return [quote_row(q, article) for q in article.quotes]
+    sentence_of = model_sentences(article.doc)
+    return [quote_row(q, article, sentence_of) for q in article.quotes]
+
+
+def model_sentences(doc) -> list[int]:
+    """Each token's sentence index as the model's sentences count them (as the events'
+    ``sentence`` does): the quotation steps read sentences of their own."""
+    out = [0] * len(doc)
+    for k, sent in enumerate(doc.sents):
+        out[sent.start:sent.end] = [k] * (sent.end - sent.start)
+    return out
 
 
 def char_spans(quote: Quotation, doc) -> list[tuple[int, int]]:
     return [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)) for s, e in quote.spans]
 
 
-def quote_row(quote: Quotation, article) -> dict:
+def quote_row(quote: Quotation, article, sentence_of: list[int]) -> dict:
     row = article.row
     spans = char_spans(quote, article.doc)
     text = row["text"]
@@ -39,8 +49,8 @@ def quote_row(quote: Quotation, article) -> dict:
         "cue": {"text": cue.text, "lemma": cue.lemma, "start": cue.start, "end": cue.end}
         if cue else None,
         "addressee": argument_row(quote.addressee, article) if quote.addressee else None,
-        "sentence_start": quote.sentences[0],
-        "sentence_end": quote.sentences[1],
+        "sentence_start": sentence_of[quote.start],
+        "sentence_end": sentence_of[quote.end - 1],
         "extractor": EXTRACTOR,
         **row_provenance(row),
     }

@@ -21,7 +21,8 @@ from transforms.entities.canonical import Entity
 from transforms.events.senses import is_actor
 from transforms.events.tokens import is_nominal, is_reflexive, is_time_word
 from transforms.lang import de
-from transforms.nlp.syntax import AGENT, APPOS, DAT, FLAT, SUBJ, noun_phrase, verb_lemma
+from transforms.nlp.syntax import (AGENT, APPOS, CONJ, DAT, FLAT, OBJ, PASS_SUBJ, SUBJ,
+                                   noun_phrase, verb_lemma)
 from transforms.quotes.model import Cue
 
 _DEMONSTRATIVES = de.words("demonstratives")
@@ -37,28 +38,118 @@ def of_verb(cue: Cue, article, excluded) -> Argument | None:
     """``excluded(i)``: whether token i belongs to the quotation."""
     s, doc = article.syntax, article.doc
     verb = doc[cue.tokens[0]]
-    sent = verb.sent
+    sent = article.sentences.at(verb.i)
     group = s.verb_group(verb) if verb.pos_ in ("VERB", "AUX") else [verb]
     passive = s.is_passive(group) or _passive_by_words(verb)
+    if cue.quoted_object:  # "zitierte den Minister mit ...", "wird ... zitiert"
+        quoted = s.dependents(group, PASS_SUBJ, SUBJ) if passive else s.dependents(group, OBJ)
+        for token in quoted:
+            if _usable(token, excluded, article):
+                return _named(token, article)
     candidates = s.dependents(group, SUBJ)
+    if not candidates and s.role(verb) == CONJ:  # "X dankte ... und ergänzte, ..."
+        first = _coordinated_with(verb, s)
+        candidates = s.dependents(s.verb_group(first), SUBJ) if first is not None else []
     if passive:
         candidates = [t for t in s.dependents(group, AGENT) if t.pos_ != "ADP"] + [
             n for p, n in s.prepositional(group) if p in de.AGENT_PREPOSITIONS]
-    for token in candidates:
+    weak = None  # a subject no actor ("Als Begründung sagte ein Forscher"): the parse's
+    for token in candidates:  # error, unless no actor stands near the verb
         if _usable(token, excluded, article):
-            return _named(token, article)
+            if passive or is_actor(token, article):
+                return _named(token, article)
+            weak = weak or token
     nearby = doc[max(sent.start, verb.i - 1):min(sent.end, verb.i + 2)]
     if any(t.lower_ in _EXPLETIVES for t in [*candidates, *nearby]):
-        return _source_place(group, article, excluded)  # "In der Erklärung heißt es, ..."
+        return _source_place(group, sent, article, excluded)  # "In der Erklärung heißt es"
     if passive:
         return None
+    if weak is not None:
+        actor = _first_actor(range(verb.i + 1, min(sent.end, verb.i + 4)), excluded, article)
+        return actor or _named(weak, article)
     # No usable parse: the subject is the clause's first actor before the verb, or (after
     # a comma or a quote: ", sagte Putin") the first one after it.
     before = _first_actor(range(verb.i - 1, sent.start - 1, -1), excluded, article)
     after = _first_actor(range(verb.i + 1, min(sent.end, verb.i + 7)), excluded, article)
     inverted = verb.i > sent.start and (doc[verb.i - 1].text in ",;:"
                                         or doc[verb.i - 1].text in de.CLOSING_QUOTES)
-    return (after or before) if inverted else (before or after)
+    found = (after or before) if inverted else (before or after)
+    if found is None and inverted and doc[verb.i - 1].text == ",":
+        found = _previous_subject(verb, sent, article, excluded) or \
+            _opening_actor(sent, verb, article, excluded)
+    # "Aus Regierungskreisen verlautete, ...": nobody speaks but where it is heard
+    return found or _source_place(group, sent, article, excluded)
+
+
+def _opening_actor(sent, verb: Token, article, excluded) -> Argument | None:
+    """"Todor Kolarow, dessen Behörde ... zuständig ist, sagte, ...": the actor that opens
+    the sentence, before the insertion the parse lost the subject in."""
+    doc = article.doc
+    stop = next((t.i for t in doc[sent.start:verb.i] if t.text in ",;:"), verb.i)
+    return _first_actor(range(sent.start, stop), excluded, article)
+
+
+def _coordinated_with(verb: Token, s) -> Token | None:
+    """The first verb of a coordination the verb closes (UD: its head; TIGER: the head
+    of the conjunction that heads it)."""
+    head = verb.head
+    if head.pos_ == "CCONJ" and head.head.i != head.i:
+        head = head.head
+    return head if head.i != verb.i and head.pos_ in ("VERB", "AUX") else None
+
+
+def _previous_subject(verb: Token, sent, article, excluded) -> Argument | None:
+    """"X wollte sich nicht festlegen, sagte aber, ...": a verb after a comma with no
+    subject of its own shares the subject of the clause before it."""
+    s = article.syntax
+    for token in reversed(article.doc[sent.start:verb.i - 1]):
+        if token.pos_ in ("VERB", "AUX"):
+            for subject in s.dependents(s.verb_group(token), SUBJ):
+                if _usable(subject, excluded, article):
+                    return _named(subject, article)
+    return None
+
+
+def of_cue(cue: Cue, words, quote, before, sents, article) -> Argument | None:
+    """The speaker a cue names for ``quote``: a speech verb's subject; an attribution
+    phrase's noun phrase (``words``); "demnach" (``words`` None): like a pronoun, its own
+    words standing for the previous claim's speaker among ``before`` (that speaker when
+    it names no entity); "nach eigenen Angaben" (no words): the sentence's subject."""
+    if cue.verb:
+        return of_verb(cue, article, quote.covers)
+    if words is None:  # a pro-form of the source: its own words, the source's entity
+        previous = [q for q in before if q.speaker is not None and q.start < quote.start]
+        source = previous[-1].speaker if previous else None
+        form = article.doc[cue.tokens[0]:cue.tokens[-1] + 1]
+        if source is not None and source.entity is None:
+            return source
+        return Argument.of_span(form, source.entity if source is not None else None)
+    if not words:  # like a possessive pronoun: its words, the subject's entity
+        root = sents.at(cue.tokens[0]).root
+        subject = of_verb(verb_cue(root), article, lambda i: False)  # in the claim too
+        own = article.doc[cue.words[0] + 1:cue.words[-1] + 1]  # "eigenen Angaben"
+        if subject is not None and subject.entity is None:
+            return subject
+        return Argument.of_span(own, subject.entity if subject is not None else None)
+    return of_phrase(words, article)
+
+
+def named_actor(sent, article) -> Argument | None:
+    """The subject of a sentence's main verb when it names a person or an organisation
+    (whose words a subjunctive sentence after it may report)."""
+    root = sent.root
+    if root.pos_ not in ("VERB", "AUX"):
+        return None
+    speaker = of_verb(verb_cue(root), article, lambda i: False)
+    if speaker is not None and speaker.entity is not None and \
+            speaker.entity.label in ("PER", "ORG"):
+        return speaker
+    return None
+
+
+def verb_cue(verb: Token) -> Cue:
+    """A verb as the cue of a clause no speech verb introduces (whose subject speaks)."""
+    return Cue((verb.i,), verb.text, verb.lemma_, verb.idx, verb.idx + len(verb.text), True)
 
 
 def _first_actor(positions, excluded, article) -> Argument | None:
@@ -81,7 +172,7 @@ def _passive_by_words(verb: Token) -> bool:
     the parse does not say: its subject suffered, did not speak."""
     if "Part" not in verb.morph.get("VerbForm"):
         return False
-    for token in reversed(verb.doc[verb.sent.start:verb.i]):
+    for token in reversed(verb.doc[verb.sent.start:verb.i]):  # the model's: its parse
         if token.text in ",;:":
             return False
         if verb_lemma(token) in _PASSIVE_AUXILIARIES:
@@ -101,11 +192,21 @@ def _oblique(token: Token) -> bool:
     return bool(cases) and not cases & {"Nom"}
 
 
-def _source_place(group, article, excluded) -> Argument | None:
-    """"In einer Erklärung des Präsidenten heißt es": the document a claim is read in."""
+def _source_place(group, sent, article, excluded) -> Argument | None:
+    """"In einer Erklärung des Präsidenten heißt es": the document a claim is read in
+    (by the parse, else the first such phrase of the clause before the verb)."""
     for prep, noun in article.syntax.prepositional(group):
         if prep in _SOURCE_PLACE_PREPOSITIONS and not excluded(noun.i):
             return _named(noun, article)
+    doc, verb = article.doc, group[0]
+    for token in doc[sent.start:verb.i]:
+        if token.text in ",;:":
+            break
+        if token.lower_ in _SOURCE_PLACE_PREPOSITIONS and not excluded(token.i):
+            noun = next((t for t in doc[token.i + 1:min(verb.i, token.i + 5)]
+                         if is_nominal(t) and t.pos_ != "PRON"), None)
+            if noun is not None:
+                return _named(noun, article)
     return None
 
 
@@ -126,7 +227,7 @@ def of_phrase(words: list[Token], article) -> Argument | None:
         linked = linker.link(noun)  # "der Sprecher", "seiner": through coreference
         if linked.entity is not None:
             return Argument(phrase.text, phrase.start, phrase.end, linked.entity, phrase.tokens)
-    return phrase if any(t.is_alpha for t in words) else None
+    return phrase if any(c.isalpha() for t in words for c in t.text) else None
 
 
 @functools.lru_cache(maxsize=1)
@@ -170,6 +271,8 @@ def _usable(token: Token, excluded, article) -> bool:
     if entity is not None and entity.label == "LOC" and \
             article.syntax.preposition_of(token) is not None:
         return False  # "in Berlin": where, not who
+    if token.pos_ == "DET" and article.syntax.role(token) == SUBJ:
+        return True  # "Dieser bestätigte, ...": a determiner standing for its noun
     return token.pos_ in ("NOUN", "PROPN", "PRON", "") or token.i in linker.entity_at
 
 

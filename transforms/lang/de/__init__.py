@@ -178,19 +178,32 @@ _FIRST_PERSON = frozenset({"ich"})
 
 def is_subjunctive(token) -> bool:
     """A finite verb in the subjunctive reported speech uses: tagged so, a listed form,
-    or a third-person form ending in -e where the indicative ends in -t ("halte",
-    "reiche", "ändere"; taggers often miss these), but no past "-te" and no "ich"."""
+    or a third-person form ending in -e where the indicative ends in -t ("reiche",
+    "ändere"; taggers often miss these, and often read "gelte", "richte" as past tense):
+    no past "-te" unless the verb's stem ends in t or d ("gelten" -> "gelte"), no "ich"."""
     word = token.lower_
     if word in SUBJUNCTIVE_FORMS or "Sub" in token.morph.get("Mood"):
         return True
     if word in INDICATIVE_E_FORMS:
         return False
-    if token.pos_ not in ("VERB", "AUX") or "Fin" not in token.morph.get("VerbForm"):
+    form = token.morph.get("VerbForm")
+    if token.pos_ not in ("VERB", "AUX") or form and "Fin" not in form:
         return False
     if "1" in token.morph.get("Person") or "Plur" in token.morph.get("Number"):
         return False
-    return (len(word) > 3 and word.endswith("e") and not word.endswith("te")
-            and not any(c.lower_ in _FIRST_PERSON for c in token.children))
+    if len(word) <= 3 or not word.endswith("e") or \
+            any(c.lower_ in _FIRST_PERSON for c in token.children):
+        return False
+    return not word.endswith("te") or word in _dental_subjunctives()
+
+
+@functools.lru_cache(maxsize=1)
+def _dental_subjunctives() -> frozenset[str]:
+    """Konjunktiv I forms of verbs whose stem ends in t or d ("gelte", "bedeute",
+    "melde"), which look like a weak past tense: the lookup table's verbs, minus -n."""
+    return frozenset(lemma[:-1] for lemma in set(lookup_lemmas().values())
+                     if isinstance(lemma, str) and lemma[:1].islower()
+                     and lemma.endswith(("ten", "den")) and len(lemma) > 4)
 
 
 def separable_bases(verb: str) -> list[str]:
