@@ -2,62 +2,176 @@
 
 From the parse, through the scheme-neutral syntax view: the subject, or a passive's
 agent, is actor1; the dative or object (an entity preferred), a partner PP ("mit",
-"gegen") or a passive's subject is actor2. A nominal trigger takes its genitive or a
-name right before it ("Kims Reise"), "zwischen X und Y", an agent PP, or the subject of
-the verb it is the object of. Types with a recipient or an origin (``event_types.tsv``)
-read those PPs too, and reciprocal types take the second of co-ordinated subjects. Each
-argument is linked to the entity it is or contains. Without a parse, or when the parse
-gives no usable actor, the nearest entities of the sentence stand in (``fallback``).
+"gegen") or a passive's subject is actor2. A verb without a subject of its own takes that
+of the verb it is co-ordinated with ("bekennt sich ... und unterstützt"), and an
+infinitive clause that of its controller ("forderte X auf, sich zurückzuziehen": X). A
+relative pronoun stands for the noun its clause modifies. A nominal trigger takes its
+genitive, a name right before it ("Kims Reise"), its possessive ("seiner Reise", through
+coreference), "zwischen X und Y", an agent PP, or the subject of a support verb it is
+the object of ("übte Kritik"; not "wies die Kritik zurück"); a genitive that cannot act
+names what is done, not who does it ("Untersuchung des Vorfalls"), and for nouns whose
+lexicon row says ``patient-gen`` the genitive is the patient ("Freilassung von X").
+Types with a recipient or an origin (``event_types.tsv``) read those PPs too, and
+reciprocal types take the second of co-ordinated subjects. actor2 is an actor (unless the
+type acts on things), never actor1 again. Each argument is linked to the entity it is or
+contains. Without a parse the nearest entities of the sentence stand in (``fallback``);
+with one, an argument the parse does not give stays empty (a guess from another clause is
+wrong more often than not: a passive's patient, a speaker, a place in a dateline), but
+for the subject of a finite active verb, which the sentence must have: the nearest name
+of its clause in no PP.
 
-Takes a trigger, its sentence and the article context; gives :class:`Roles`.
+Takes a trigger, its sentence and the article context; gives :class:`Roles`, or None
+when the trigger's row needs a named doer (``named-doer``) and the parse gives a doer
+that is none, or a verb none at all (a noun without any doer stays: "warnte vor Reisen
+in die Region").
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from transforms.coref.linking import Linker
+from transforms.coref.linking import Argument, Linker
 from transforms.events import senses
 from transforms.events.mention import Roles, Trigger, tokens_of
-from transforms.events.tokens import is_reflexive, is_time_word, is_verb
+from transforms.events.tokens import is_finite, is_reflexive, is_time_word, is_verb
 from transforms.lang import de
-from transforms.nlp.syntax import AGENT, DAT, GEN, NMOD, OBJ, PASS_SUBJ, SUBJ
+from transforms.nlp.syntax import (
+    AGENT, CC, CLAUSE, CONJ, DAT, GEN, NMOD, OBJ, PASS_SUBJ, RELCL, SUBJ, Syntax, verb_lemma)
 
 _SOURCE_WORDS = de.SOURCE_POSTPOSITIONS | de.SOURCE_NOUNS | de.SOURCE_PREPOSITIONS
+_SUPPORT_VERBS = de.words("support_verbs")
+_DATELINE_DASHES = de.words("dateline_dashes")
+_CLAUSE_PUNCTUATION = de.words("clause_punctuation")
+_OFFICIAL_NOUNS = tuple(de.words("person_titles") | de.words("official_nouns"))
 
 
-def find(trigger: Trigger, sent: Span, article) -> Roles:
+def find(trigger: Trigger, sent: Span, article) -> Roles | None:
     linker, has_parse = article.linker, article.has_parse
-    if is_verb(trigger.token):
-        actor1, actor2 = _verbal(trigger, linker)
-    else:
-        actor1, actor2 = _nominal(trigger, linker)
-    actor1, actor2 = _nameable(actor1, linker), _nameable(actor2, linker)
-    if len(actor1) > 1 and is_verb(trigger.token):
+    s = linker.syntax
+    verbal = trigger.verbal
+    actor1, actor2 = (_verbal if verbal else _nominal)(trigger, article)
+    actor1 = _nameable([_referent(t, s) for t in actor1], linker)
+    actor2 = _nameable([_referent(t, s) for t in actor2], linker)
+    if len(actor1) > 1 and verbal:
         # two subjects are a weak parse's error: the one that can act acts, the other is
         # what it acts on ("Die Kritik wies die Regierung zurück")
         actor1 = sorted(actor1, key=lambda t: (not senses.is_actor(t, article), t.i))
         actor2 = actor2 or actor1[1:]
-    s = linker.syntax
+    elif actor1 and verbal and "subj:actor" in trigger.constraints and \
+            not senses.is_actor(actor1[0], article):
+        # a verb that needs an actor as subject, and the parse's subject is none: German
+        # puts the object first as freely ("Den Vorwurf weist die Kammer zurück")
+        swap = next((t for t in actor2 if senses.is_actor(t, article)), None)
+        if swap is not None:
+            actor1, actor2 = [swap], [t for t in actor2 if t is not swap] + actor1
     if actor1 and not actor2 and trigger.type.reciprocal:
         actor2 = s.conjuncts(actor1[0])
-    roles = Roles(linker.link(actor1[0]) if actor1 else None,
-                  linker.link(actor2[0]) if actor2 else None)
-    if roles.actor1 is None or (roles.actor1.entity is None and not has_parse):
+    # what is said, done or wanted is no target ("wies den Vorwurf zurück")
+    actor2 = [t for t in actor2 if not senses.is_content(t, article)]
+    if not trigger.type.thing_target:
+        actor2 = [t for t in actor2 if not _thing(t, article)]
+    first = _link(actor1[0], article) if actor1 else None
+    second = next((a for a in (_link(t, article) for t in actor2) if not _same(a, first)),
+                  None)
+    roles = Roles(first, second)
+    if has_parse and "named-doer" in trigger.constraints and not _named(first, linker) and (
+            first is not None or verbal or _has_possessive(trigger.token)):
+        return None  # "die Reise der Flüchtlinge", "Züge kamen an": no visit of state
+    if not has_parse and (roles.actor1 is None or roles.actor1.entity is None):
         roles = _nearest(trigger, sent, linker, roles)
+    elif has_parse and roles.actor1 is None and verbal and _finite_active(trigger, s):
+        # a finite active verb has a subject: a parse that lost it ("hat Nordkorea erneut
+        # eine Rakete abgefeuert", Nordkorea attached elsewhere) gets the nearest name of
+        # the clause that is in no PP
+        roles = _nearest(trigger, _clause(trigger.token, sent), linker, roles, actor2=False)
     return roles
+
+
+def _finite_active(trigger: Trigger, s: Syntax) -> bool:
+    """An active verb that must have a subject of its own: finite, or heading its clause
+    with an auxiliary the parse may have lost; not an infinitive or participle clause
+    ("..., um X zu treffen", "die von X unterstützte ...")."""
+    token = trigger.token
+    group = s.verb_group(token)
+    if s.is_passive(group):
+        return False
+    if any(is_finite(t) for t in group):
+        return True
+    return "Inf" not in token.morph.get("VerbForm") and \
+        s.role(token) not in (CLAUSE, RELCL, CONJ) and token.head.i == token.i
+
+
+def _clause(token: Token, sent: Span) -> Span:
+    """The words around a token up to the punctuation either side."""
+    doc = token.doc
+    start = token.i
+    while start > sent.start and doc[start - 1].text not in _CLAUSE_PUNCTUATION:
+        start -= 1
+    end = token.i + 1
+    while end < sent.end and doc[end].text not in _CLAUSE_PUNCTUATION:
+        end += 1
+    return doc[start:end]
+
+
+def _link(token: Token, article) -> Argument:
+    """The argument a word names; a possessive ("seiner Reise") its possessor."""
+    coref = article.linker.coref
+    if "Yes" in token.morph.get("Poss") and coref is not None:
+        possessor = coref.possessor(token)
+        if possessor is not None:
+            return Argument.of_span(token.doc[token.i:token.i + 1], possessor)
+    return article.linker.link(token)
+
+
+def _thing(token: Token, article) -> bool:
+    """A common noun that is no actor ("die Geschäfte"), for types that act on actors
+    only; people nouns the lists lack ("die beiden Serben") are kept by their number:
+    a plural common noun without an article-level link is too often a group to drop."""
+    return token.pos_ == "NOUN" and token.i not in article.linker.entity_at and \
+        "Plur" not in token.morph.get("Number") and not senses.is_actor(token, article)
+
+
+def _referent(token: Token, s: Syntax) -> Token:
+    """A relative pronoun's noun ("Syrer, die abgeschoben werden" -> Syrer)."""
+    return s.relative_antecedent(token) or token
+
+
+def _same(arg, other) -> bool:
+    return other is not None and (arg.tokens & other.tokens or (
+        arg.entity is not None and arg.entity is other.entity))
+
+
+def _named(arg, linker: Linker) -> bool:
+    """An entity (or a word that links to one) or an office ("der Außenminister")."""
+    if arg is None:
+        return False
+    if arg.entity is not None:
+        return True
+    head = linker.doc[max(arg.tokens)] if arg.tokens else None
+    return head is not None and (head.lower_.endswith(_OFFICIAL_NOUNS)
+                                 or head.lemma_.lower().endswith(_OFFICIAL_NOUNS))
 
 
 def _nameable(tokens: list[Token], linker: Linker) -> list[Token]:
     """Leaves out what a weak parse makes a subject or object but names nobody: an
     adverb ("Erstmals dauert die Konferenz"), a number, a time ("Anfang August"). An
     entity stays, however the tagger tagged it ("Nordkorea" as an adverb)."""
-    return [t for t in tokens if t.i in linker.entity_at or (
+    return [t for t in tokens if not _dateline(t, linker) and (t.i in linker.entity_at or (
         t.pos_ not in de.NO_ARGUMENT_POS and not is_time_word(t)
-        and not any(is_time_word(c) for c in t.children if c.pos_ in ("NOUN", "PROPN")))]
+        and not any(is_time_word(c) for c in t.children if c.pos_ in ("NOUN", "PROPN"))))]
 
 
-def _verbal(trigger: Trigger, linker: Linker) -> tuple[list[Token], list[Token]]:
+def _dateline(token: Token, linker: Linker) -> bool:
+    """"Sydney – Im Pazifik-Inselstaat ...": a name opening its sentence before a dash."""
+    if token.i not in linker.mention_span:
+        return False
+    start, end = linker.mention_span[token.i]
+    return start == token.sent.start and end < len(linker.doc) and \
+        linker.doc[end].text in _DATELINE_DASHES
+
+
+def _verbal(trigger: Trigger, article) -> tuple[list[Token], list[Token]]:
+    linker = article.linker
     s = linker.syntax
     group = s.verb_group(trigger.token)
     if s.is_passive(group):
@@ -65,23 +179,55 @@ def _verbal(trigger: Trigger, linker: Linker) -> tuple[list[Token], list[Token]]
             n for p, n in _pps(group, linker) if p in de.AGENT_PREPOSITIONS]
         actor2 = s.dependents(group, PASS_SUBJ, SUBJ)
     else:
-        actor1 = s.dependents(group, SUBJ)
+        actor1 = s.dependents(group, SUBJ) or _borrowed_subject(trigger.token, s, article)
         actor2 = [t for t in s.dependents(group, DAT, OBJ) if not is_reflexive(t)]
         actor2.sort(key=lambda t: (t.i not in linker.entity_at, t.i))
     actor2 += [n for p, n in _pps(group, linker) if p in de.PARTNER_PREPOSITIONS]
     return actor1, actor2
 
 
-def _nominal(trigger: Trigger, linker: Linker) -> tuple[list[Token], list[Token]]:
+def _borrowed_subject(verb: Token, s: Syntax, article) -> list[Token]:
+    """The subject a verb shares: that of the verb it is co-ordinated with ("Die Regierung
+    bekennt sich ... und unterstützt diese"), or of the verb whose infinitive clause it
+    heads: its object when that can act ("forderte die Seite auf, sich zurückzuziehen"),
+    else its subject ("plant, Kim zu treffen")."""
+    role, head = s.role(verb), verb.head
+    if head.i == verb.i:
+        return []
+    if role == CONJ:
+        if s.role(head) == CC:  # TIGER: "und" heads the second conjunct
+            head = head.head
+        if not is_verb(head):
+            return []
+        group = s.verb_group(head)
+        return [] if s.is_passive(group) else s.dependents(group, SUBJ)
+    if role == CLAUSE and is_verb(head) and "Fin" not in verb.morph.get("VerbForm"):
+        group = s.verb_group(head)
+        if s.is_passive(group):
+            return []
+        controllers = [t for t in s.dependents(group, OBJ, DAT)
+                       if not is_reflexive(t) and senses.is_actor(t, article)]
+        return controllers[:1] or s.dependents(group, SUBJ)
+    return []
+
+
+def _nominal(trigger: Trigger, article) -> tuple[list[Token], list[Token]]:
+    linker = article.linker
     s = linker.syntax
     token, kind = trigger.token, trigger.type
-    actor1 = s.dependents([token], GEN) + _prenominal_genitive(token, linker) + [
+    patient_genitive = "patient-gen" in trigger.constraints
+    genitives = s.dependents([token], GEN) + _prenominal_genitive(token, linker) + [
         c for c in s.dependents([token], NMOD) if _genitive(c)]  # "Kritik des Ministers"
-    actor2: list[Token] = []
+    # a genitive that cannot act is what is done ("Untersuchung des Vorfalls")
+    genitives = [t for t in genitives if senses.is_actor(_referent(t, s), article)]
+    actor1: list[Token] = [] if patient_genitive else genitives
+    actor2: list[Token] = list(genitives) if patient_genitive else []
     for prep, noun in _pps([token], linker):
         if prep in de.BETWEEN_PREPOSITIONS:
             actor1.append(noun)
             actor2 += s.conjuncts(noun)
+        elif patient_genitive and prep in de.AGENT_PREPOSITIONS:
+            actor2.append(noun)  # "die Freilassung von Jürgen Chrobog"
         elif (prep in de.AGENT_PREPOSITIONS
               or (kind.origin_actor and prep in de.ORIGIN_PREPOSITIONS)) and \
                 linker.names_entity(noun):  # "Lieferung von Waffen": a theme, no actor
@@ -89,12 +235,35 @@ def _nominal(trigger: Trigger, linker: Linker) -> tuple[list[Token], list[Token]
         elif prep in de.PARTNER_PREPOSITIONS or (kind.recipient
                                                  and prep in de.RECIPIENT_PREPOSITIONS):
             actor2.append(noun)
-    # "übte Kritik": the doer of the verb it is the object of (not of the verb it is
-    # the subject of: "Die Kritik wies die Regierung zurück")
-    governor = token.head if s.role(token) == OBJ else None
-    if not actor1 and governor is not None and is_verb(governor):
-        actor1 = s.dependents(s.verb_group(governor), SUBJ)
+    if not actor1:
+        actor1 = _possessor(token, article) or _support_verb_subject(token, s)
     return actor1, actor2
+
+
+def _has_possessive(token: Token) -> bool:
+    return any(c.i < token.i and "Yes" in c.morph.get("Poss") for c in token.children)
+
+
+def _possessor(token: Token, article) -> list[Token]:
+    """"seiner Reise": the possessive, when coreference knows whom it points to."""
+    coref = article.linker.coref
+    for child in token.children:
+        if child.i < token.i and "Yes" in child.morph.get("Poss") and coref is not None \
+                and coref.possessor(child) is not None:
+            return [child]
+    return []
+
+
+def _support_verb_subject(token: Token, s: Syntax) -> list[Token]:
+    """"übte Kritik", "verübten einen Anschlag": the subject of a support verb the noun
+    is the object of; not of any verb ("Die Kritik wies die Regierung zurück")."""
+    governor = token.head if s.role(token) == OBJ else None
+    if governor is None or not is_verb(governor) or s.is_passive(s.verb_group(governor)):
+        return []
+    particle = "".join(c.lower_ for c in governor.children if c.tag_ == de.TAGS["particle"])
+    if not {verb_lemma(governor), particle + verb_lemma(governor)} & _SUPPORT_VERBS:
+        return []
+    return s.dependents(s.verb_group(governor), SUBJ)
 
 
 def _genitive(noun: Token) -> bool:
@@ -122,24 +291,25 @@ def _prenominal_genitive(token: Token, linker: Linker) -> list[Token]:
     return []
 
 
-def _nearest(trigger: Trigger, sent: Span, linker: Linker, roles: Roles) -> Roles:
-    """No parse, or none that helps: the nearest entities stand in."""
+def _nearest(trigger: Trigger, sent: Span, linker: Linker, roles: Roles,
+             actor2: bool = True) -> Roles:
+    """The nearest entities of ``sent`` stand in (for actor2 too when ``actor2``)."""
     used = tokens_of(roles.actor1, roles.actor2)
     candidates = [i for i in range(sent.start, sent.end)
                   if i in linker.entity_at and i not in used
                   and linker.entity_at[i].label in ("PER", "ORG", "LOC")
                   and linker.syntax.preposition_of(linker.doc[i]) is None
-                  and not _in_source_phrase(i, linker)]
+                  and not _in_source_phrase(i, linker) and not _dateline(linker.doc[i], linker)]
     if not candidates:
         return roles
     at = trigger.token.i
     first = min(candidates, key=lambda i: (abs(i - at), i))
-    actor2 = roles.actor2
-    if actor2 is None:
+    second = roles.actor2
+    if second is None and actor2:
         rest = [i for i in candidates if linker.entity_at[i] is not linker.entity_at[first]]
         if rest:
-            actor2 = linker.link(linker.doc[min(rest, key=lambda i: abs(i - at))])
-    return Roles(linker.link(linker.doc[first]), actor2, fallback=True)
+            second = linker.link(linker.doc[min(rest, key=lambda i: abs(i - at))])
+    return Roles(linker.link(linker.doc[first]), second, fallback=True)
 
 
 def _in_source_phrase(i: int, linker: Linker) -> bool:

@@ -178,9 +178,10 @@ def _verb_forms(verbs: set[str]) -> dict[str, str]:
 
 def _noun_forms(nouns: set[str]) -> dict[str, str]:
     """Inflected forms of the given nouns ("anschläge" -> anschlag), from the same
-    lookup table; only these are kept."""
+    lookup table; only these are kept, and only forms of a noun (a capitalised lemma):
+    "trafen" is a form of the verb treffen, and "Strafen" no compound of "Treffen"."""
     return {form.lower(): lemma.lower() for form, lemma in de.lookup_lemmas().items()
-            if isinstance(lemma, str) and lemma.lower() in nouns
+            if isinstance(lemma, str) and lemma[:1].isupper() and lemma.lower() in nouns
             and form.lower() != lemma.lower()}
 
 

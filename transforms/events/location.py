@@ -14,14 +14,14 @@ from spacy.tokens import Span
 
 from transforms.coref.linking import Argument, Linker
 from transforms.events.mention import Trigger
-from transforms.events.tokens import is_time_word, is_verb
+from transforms.events.tokens import is_time_word
 from transforms.lang import de
 from transforms.nlp.syntax import preposition
 
 
 def find(trigger: Trigger, sent: Span, used: set[int], linker: Linker) -> Argument | None:
     s = linker.syntax
-    heads = s.verb_group(trigger.token) if is_verb(trigger.token) else [trigger.token]
+    heads = s.verb_group(trigger.token) if trigger.verbal else [trigger.token]
     for prep, noun in s.prepositional(heads):
         if prep in de.LOCATION_PREPOSITIONS and not is_time_word(noun):
             arg = linker.link(noun)

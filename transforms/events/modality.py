@@ -27,7 +27,7 @@ _PLANNING_STEMS = {de.verb_stem(v) for v in de.PLANNING_VERBS}
 
 def find(trigger: Trigger, source: Argument | None, linker: Linker, has_parse: bool) -> str:
     s, token = linker.syntax, trigger.token
-    if is_verb(token):
+    if trigger.verbal:
         group = s.verb_group(token)
     else:
         verb = s.clause_verb(token) if has_parse else None

@@ -16,9 +16,15 @@ that cannot be checked (no parse, no such argument) does not reject. Constraints
 * ``actor-prep:X``: a PP with preposition X, if there is one, names an actor ("Kampf
   gegen die Taliban", not "Kampf gegen die Armut");
 * ``recipient``: a dative or a recipient PP must be there;
+* ``clause`` / ``no-clause``: the verb must / must not govern a clause ("drohte, die
+  Gespräche abzubrechen"; "halfen, X in Schutz zu bringen" is no aid);
 * ``content``: a speech cue counts only where it introduces a quotation;
 * ``no-report``: a speech cue whose object is no claim ("lehnte den Plan ab") makes no
-  quotation of its sentence when it has no clause or quote.
+  quotation of its sentence when it has no clause or quote;
+* ``named-doer`` (checked by ``arguments``): under a parse, a doer must be a name or an
+  office ("Die Reise des Ministers", not "die Reise der Flüchtlinge");
+* ``patient-gen`` (read by ``arguments``): the noun's genitive or "von X" is its patient
+  ("die Freilassung von X", "die Festnahme des Täters"), not its doer.
 """
 
 from __future__ import annotations
@@ -29,12 +35,16 @@ from spacy.tokens import Token
 
 from transforms.events.tokens import is_nominal, is_reflexive, is_verb
 from transforms.lang import de
-from transforms.nlp.syntax import AGENT, DAT, OBJ, PASS_SUBJ, SUBJ, preposition
+from transforms.nlp.syntax import AGENT, CLAUSE, DAT, OBJ, PASS_SUBJ, SUBJ, preposition
 
 _ACTOR_NOUNS = tuple(de.words("group_nouns") | de.words("coref_person_nouns")
                      | de.words("person_titles") | de.words("coref_org_nouns"))
 _PRONOUNS = de.words("referring_pronouns")
-_KINDS = ("subj:actor", "obj:actor", "refl", "no-refl", "recipient", "content", "no-report")
+_EXPLETIVES = de.words("expletives")
+_PRONOMINAL_ADVERBS = de.lookup("pronominal_adverbs")
+_NON_PERSONAL = _EXPLETIVES | de.words("demonstratives") | de.words("interrogatives")
+_KINDS = ("subj:actor", "obj:actor", "refl", "no-refl", "recipient", "clause", "no-clause",
+          "content", "no-report", "named-doer", "patient-gen")
 _PREFIXED = ("prep:", "no-prep:", "no-obj:", "actor-prep:")
 
 
@@ -61,8 +71,8 @@ def fits(constraints: tuple[str, ...], token: Token, article) -> bool:
 def _holds(constraint: str, token: Token, article) -> bool:
     if constraint == "content":
         return token.i in article.quote_cues
-    if constraint == "no-report":
-        return True  # read by the quotation finder: no quotation of the sentence itself
+    if constraint in ("no-report", "named-doer", "patient-gen"):
+        return True  # read by the quotation finder, by the argument stage
     if not article.has_parse:
         return True
     s = article.syntax
@@ -81,10 +91,13 @@ def _holds(constraint: str, token: Token, article) -> bool:
     if constraint == "obj:actor":
         objects = s.dependents(group, OBJ, DAT) if not s.is_passive(group) else \
             s.dependents(group, PASS_SUBJ, SUBJ)
-        return all(is_actor(t, article) for t in objects if not is_reflexive(t))
+        return all(is_actor(t, article, strict=True) for t in objects if not is_reflexive(t))
     if constraint in ("refl", "no-refl"):
         reflexive = any(is_reflexive(t) for t in s.dependents(group, OBJ, DAT))
         return reflexive == (constraint == "refl")
+    if constraint in ("clause", "no-clause"):  # "drohte, die Gespräche abzubrechen"
+        clause = verbal and any(is_verb(c) for c in s.dependents(group, CLAUSE))
+        return clause == (constraint == "clause")
     if constraint == "recipient":
         return bool(s.dependents(group, DAT)) or any(
             p in de.RECIPIENT_PREPOSITIONS for p, _ in s.prepositional(group))
@@ -93,8 +106,11 @@ def _holds(constraint: str, token: Token, article) -> bool:
         objects = s.dependents(group, OBJ, PASS_SUBJ) if verbal else []
         return not any(re.search(word, t.lemma_ or t.text, re.IGNORECASE) for t in objects)
     if constraint.startswith("actor-prep:"):  # "Kampf gegen die Taliban", not "gegen Armut"
-        return all(is_actor(n, article) for p, n in s.prepositional(group) if p == word)
-    attached = {p for p, _ in s.prepositional(group)}
+        return all(is_actor(n, article, strict=True)
+                   for p, n in s.prepositional(group) if p == word)
+    attached = {p for p, _ in s.prepositional(group)} | {  # "dafür kämpfen": für
+        _PRONOMINAL_ADVERBS[c.lower_] for h in group for c in h.children
+        if c.lower_ in _PRONOMINAL_ADVERBS}
     if not verbal and s.preposition_of(token):
         attached.add(s.preposition_of(token))
     if not verbal and token.i and token.doc[token.i - 1].pos_ == "ADP":
@@ -108,28 +124,56 @@ def _holds(constraint: str, token: Token, article) -> bool:
 
 
 def _clause_prepositions(verb: Token) -> set[str]:
+    """The prepositions of the verb's clause around it, up to the next punctuation either
+    side ("wegen versuchten Suizids verurteilt": a verb-final clause puts them before)."""
     out = set()
-    for token in verb.doc[verb.i + 1:verb.sent.end]:
-        if token.text in ",;:":
-            break
-        if token.pos_ == "ADP":
-            out.add(preposition(token))
+    doc, sent = verb.doc, verb.sent
+    for span in (doc[verb.i + 1:sent.end], reversed(doc[sent.start:verb.i])):
+        for token in span:
+            if token.text in ",;:":
+                break
+            if token.pos_ == "ADP":
+                out.add(preposition(token))
+            elif token.lower_ in _PRONOMINAL_ADVERBS:
+                out.add(_PRONOMINAL_ADVERBS[token.lower_])
     return out
 
 
-def is_actor(token: Token, article) -> bool:
+def is_content(token: Token, article) -> bool:
+    """A word that names what is said, done or wanted, not whom: "es", "das", an abstract
+    noun ("die Integration", "diese Behauptung") or an event or speech noun of the
+    lexicon ("den Vorwurf", "Wahlbetrug"), unless it names an entity."""
+    if token.i in article.linker.entity_at:
+        return False
+    if token.pos_ == "PRON":
+        return token.lower_ in _NON_PERSONAL
+    if not is_nominal(token):
+        return False
+    word = token.lower_
+    return word.endswith(de.ABSTRACT_NOUN_ENDINGS) or \
+        token.lemma_.lower().endswith(de.ABSTRACT_NOUN_ENDINGS) or \
+        article.lexicon.noun_lemma(token.lemma_, token.text) is not None
+
+
+def is_actor(token: Token, article, strict: bool = False) -> bool:
     """A word that can name who acts: an entity (or a phrase holding one), a personal
-    pronoun, or a noun of people or groups."""
+    pronoun, or a noun of people or groups. ``strict``: a capitalised compound of a known
+    noun is a word, not a name the model missed ("Schuldenberg")."""
     if token.i in article.linker.entity_at:
         return article.linker.entity_at[token.i].label in ("PER", "ORG", "LOC")
     if token.pos_ == "PRON":
-        if "Yes" in token.morph.get("Poss"):
-            return False  # "seinen Rücktritt": whose, not who
+        if "Yes" in token.morph.get("Poss") or token.lower_ in _EXPLETIVES:
+            return False  # "seinen Rücktritt": whose, not who; "es" stands for a clause
+        antecedent = article.syntax.relative_antecedent(token)
+        if antecedent is not None:  # "die Männer, die ...": who the relative names
+            return is_actor(antecedent, article)
         return "Prs" in token.morph.get("PronType") or token.lower_ in _PRONOUNS
     nominal = is_nominal(token) and token.pos_ != "PRON"
-    if nominal and token.lower_.endswith(_ACTOR_NOUNS):
-        return True
+    if nominal and (token.lower_.endswith(_ACTOR_NOUNS)
+                    or token.lemma_.lower().endswith(_ACTOR_NOUNS)):
+        return True  # "Politiker", "des Ministers"
     if nominal and token.text[:1].isupper() and token.text not in de.known_nouns() and \
-            not token.lower_.endswith(de.ABSTRACT_NOUN_ENDINGS):
+            not token.lower_.endswith(de.ABSTRACT_NOUN_ENDINGS) and \
+            not (strict and de.known_compound(token.text)):
         return True  # a name the model missed ("Veliz"), not a word of the language
     return article.linker.link(token).entity is not None

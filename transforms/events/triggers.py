@@ -37,6 +37,7 @@ _PARTICLE_TAG = de.TAGS["particle"]
 _PREFIXES = tuple(de.words("derivational_prefixes"))
 _PREFIX_WORDS = frozenset(de.SEPARABLE_PREFIXES)
 _ASPECT_PARTICLES = de.words("aspect_particles")
+_INFINITIVE_MARKERS = de.words("infinitive_markers")
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,8 @@ def find(sent: Span, article) -> list[Trigger]:
         if need is not None and not need.search(sent.text):
             continue  # a match report is no war (lang/de/topic_senses.tsv)
         out.append(Trigger(token, entry.lemma, event_types()[entry.event_type],
-                           entry.event_mode, found.particle))
+                           entry.event_mode, found.particle, entry.constraints,
+                           entry.pos == "VERB"))
     return _one_per_action(out)
 
 
@@ -65,8 +67,8 @@ def _one_per_action(found: list[Trigger]) -> list[Trigger]:
     """"Bei der Festnahme nahm die Polizei ... fest", "einigten sich auf eine Waffenruhe":
     a noun of a verb's type that is of its mode too, or the verb's own argument, names
     the verb's action again; the verb (with its arguments) stays."""
-    verbs = [t for t in found if is_verb(t.token)]
-    return [t for t in found if is_verb(t.token) or not any(
+    verbs = [t for t in found if t.verbal]
+    return [t for t in found if t.verbal or not any(
         v.type.name == t.type.name and (v.mode == t.mode or t.token.head.i == v.token.i)
         for v in verbs)]
 
@@ -143,8 +145,8 @@ def _particle(verb: Token, sent: Span, article) -> Token | None:
             return child
     before = article.doc[verb.i - 1] if verb.i > sent.start else None
     if before is not None and before.lower_ in _PREFIX_WORDS and \
-            "Fin" not in verb.morph.get("VerbForm"):
-        return before  # "bekannt gegeben", "fest genommen": written apart
+            "Fin" not in verb.morph.get("VerbForm") and before.lower_ not in _INFINITIVE_MARKERS:
+        return before  # "bekannt gegeben", "fest genommen": written apart ("zu geben" is not)
     # A weak parse may leave the particle unattached: the next particle of the clause.
     for token in article.doc[verb.i + 1:sent.end]:
         if token.tag_ == _PARTICLE_TAG:
