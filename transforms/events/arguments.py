@@ -12,8 +12,9 @@ the object of ("übte Kritik"; not "wies die Kritik zurück"); a genitive that c
 names what is done, not who does it ("Untersuchung des Vorfalls"), and for nouns whose
 lexicon row says ``patient-gen`` the genitive is the patient ("Freilassung von X").
 Types with a recipient or an origin (``event_types.tsv``) read those PPs too, and
-reciprocal types take the second of co-ordinated subjects. actor2 is an actor (unless the
-type acts on things), never actor1 again. Each argument is linked to the entity it is or
+reciprocal types take the second of co-ordinated subjects. actor2 is never what is said
+or wanted ("wies den Vorwurf zurück"), never actor1 again, and a partner PP names one only
+if it can act (unless the type acts on things: ``thing_target``). Each argument is linked to the entity it is or
 contains. Without a parse the nearest entities of the sentence stand in (``fallback``);
 with one, an argument the parse does not give stays empty (a guess from another clause is
 wrong more often than not: a passive's patient, a speaker, a place in a dateline), but
@@ -31,7 +32,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from transforms.coref.linking import Argument, Linker
-from transforms.events import senses
+from transforms.events import scope, senses
 from transforms.events.mention import Roles, Trigger, tokens_of
 from transforms.events.tokens import is_finite, is_reflexive, is_time_word, is_verb
 from transforms.lang import de
@@ -41,7 +42,6 @@ from transforms.nlp.syntax import (
 _SOURCE_WORDS = de.SOURCE_POSTPOSITIONS | de.SOURCE_NOUNS | de.SOURCE_PREPOSITIONS
 _SUPPORT_VERBS = de.words("support_verbs")
 _DATELINE_DASHES = de.words("dateline_dashes")
-_CLAUSE_PUNCTUATION = de.words("clause_punctuation")
 _OFFICIAL_NOUNS = tuple(de.words("person_titles") | de.words("official_nouns"))
 
 
@@ -68,8 +68,6 @@ def find(trigger: Trigger, sent: Span, article) -> Roles | None:
         actor2 = s.conjuncts(actor1[0])
     # what is said, done or wanted is no target ("wies den Vorwurf zurück")
     actor2 = [t for t in actor2 if not senses.is_content(t, article)]
-    if not trigger.type.thing_target:
-        actor2 = [t for t in actor2 if not _thing(t, article)]
     first = _link(actor1[0], article) if actor1 else None
     second = next((a for a in (_link(t, article) for t in actor2) if not _same(a, first)),
                   None)
@@ -83,7 +81,8 @@ def find(trigger: Trigger, sent: Span, article) -> Roles | None:
         # a finite active verb has a subject: a parse that lost it ("hat Nordkorea erneut
         # eine Rakete abgefeuert", Nordkorea attached elsewhere) gets the nearest name of
         # the clause that is in no PP
-        roles = _nearest(trigger, _clause(trigger.token, sent), linker, roles, actor2=False)
+        roles = _nearest(trigger, scope.clause_span(trigger.token), linker, roles,
+                         actor2=False)
     return roles
 
 
@@ -101,17 +100,6 @@ def _finite_active(trigger: Trigger, s: Syntax) -> bool:
         s.role(token) not in (CLAUSE, RELCL, CONJ) and token.head.i == token.i
 
 
-def _clause(token: Token, sent: Span) -> Span:
-    """The words around a token up to the punctuation either side."""
-    doc = token.doc
-    start = token.i
-    while start > sent.start and doc[start - 1].text not in _CLAUSE_PUNCTUATION:
-        start -= 1
-    end = token.i + 1
-    while end < sent.end and doc[end].text not in _CLAUSE_PUNCTUATION:
-        end += 1
-    return doc[start:end]
-
 
 def _link(token: Token, article) -> Argument:
     """The argument a word names; a possessive ("seiner Reise") its possessor."""
@@ -121,14 +109,6 @@ def _link(token: Token, article) -> Argument:
         if possessor is not None:
             return Argument.of_span(token.doc[token.i:token.i + 1], possessor)
     return article.linker.link(token)
-
-
-def _thing(token: Token, article) -> bool:
-    """A common noun that is no actor ("die Geschäfte"), for types that act on actors
-    only; people nouns the lists lack ("die beiden Serben") are kept by their number:
-    a plural common noun without an article-level link is too often a group to drop."""
-    return token.pos_ == "NOUN" and token.i not in article.linker.entity_at and \
-        "Plur" not in token.morph.get("Number") and not senses.is_actor(token, article)
 
 
 def _referent(token: Token, s: Syntax) -> Token:
@@ -182,7 +162,9 @@ def _verbal(trigger: Trigger, article) -> tuple[list[Token], list[Token]]:
         actor1 = s.dependents(group, SUBJ) or _borrowed_subject(trigger.token, s, article)
         actor2 = [t for t in s.dependents(group, DAT, OBJ) if not is_reflexive(t)]
         actor2.sort(key=lambda t: (t.i not in linker.entity_at, t.i))
-    actor2 += [n for p, n in _pps(group, linker) if p in de.PARTNER_PREPOSITIONS]
+    # a partner PP names a partner only if it can act ("mit dem Tod bedroht" is none)
+    actor2 += [n for p, n in _pps(group, linker) if p in de.PARTNER_PREPOSITIONS
+               and (trigger.type.thing_target or senses.is_actor(n, article, strict=True))]
     return actor1, actor2
 
 

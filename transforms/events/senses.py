@@ -147,8 +147,8 @@ def is_content(token: Token, article) -> bool:
         return False
     if token.pos_ == "PRON":
         return token.lower_ in _NON_PERSONAL
-    if not is_nominal(token):
-        return False
+    if not is_nominal(token) or is_actor(token, article):
+        return False  # "die Opposition" acts
     word = token.lower_
     return word.endswith(de.ABSTRACT_NOUN_ENDINGS) or \
         token.lemma_.lower().endswith(de.ABSTRACT_NOUN_ENDINGS) or \

@@ -1,0 +1,144 @@
+"""Who acts and on whom, on hand-built Docs: the role errors of issue #11's blind audit
+(the arrested or criticised as actor1, an entity of another clause, the content as
+actor2). UD unless said; TIGER and no parse where the rule differs."""
+
+from tests.test_events_rules import name, one, sentence
+
+P = "punct"
+
+
+def test_werden_with_a_participle_is_a_passive_even_when_labelled_plain_aux():
+    # "Abu Nabil ist getötet worden" with "worden" as aux: the patient is no actor1
+    events = sentence([
+        ("Abu", "Abu", "PROPN", "nsubj", 3), ("Nabil", "Nabil", "PROPN", "flat", 0),
+        ("ist", "sein", "AUX", "aux", 3), ("getötet", "töten", "VERB", "ROOT", 3,
+                                             "VerbForm=Part", "VVPP"),
+        ("worden", "werden", "AUX", "aux", 3, "VerbForm=Part", "VAPP"),
+        (".", ".", "PUNCT", P, 3)], ents=[(0, 2, "PER")])
+    e = one(events, "ASSAULT")
+    assert (e["actor1"], name(e["actor2"])) == (None, "Abu Nabil")
+
+
+def test_a_relative_pronoun_stands_for_its_noun():
+    events = sentence([
+        ("Syrer", "Syrer", "NOUN", "ROOT", 0), (",", ",", "PUNCT", P, 3),
+        ("die", "der", "PRON", "nsubj:pass", 3, "PronType=Dem,Rel", "PRELS"),
+        ("abgeschoben", "abschieben", "VERB", "acl", 0, "VerbForm=Part", "VVPP"),
+        ("werden", "werden", "AUX", "aux", 3), (".", ".", "PUNCT", P, 0)])
+    e = one(events, "COERCE")
+    assert (e["actor1"], e["actor2"]["text"]) == (None, "Syrer")
+
+
+def test_a_relative_pronoun_in_tiger():
+    events = sentence([
+        ("Männer", "Mann", "NOUN", "ROOT", 0), (",", ",", "PUNCT", "punct", 0),
+        ("die", "der", "PRON", "sb", 4, "PronType=Rel", "PRELS"),
+        ("Kim", "Kim", "PROPN", "oa", 4),
+        ("trafen", "treffen", "VERB", "rc", 0), (".", ".", "PUNCT", "punct", 0)],
+        ents=[(3, 4, "PER")], scheme="tiger")
+    e = one(events, "CONSULT")
+    assert (e["actor1"]["text"], name(e["actor2"])) == ("Männer", "Kim")
+
+
+def test_a_coordinated_verb_shares_the_subject():
+    events = sentence([
+        ("Die", "der", "DET", "det", 1), ("Regierung", "Regierung", "NOUN", "nsubj", 2),
+        ("bekennt", "bekennen", "VERB", "ROOT", 2), ("sich", "sich", "PRON", "obj", 2, "Reflex=Yes"),
+        ("und", "und", "CCONJ", "cc", 5), ("unterstützt", "unterstützen", "VERB", "conj", 2),
+        ("die", "der", "DET", "det", 7), ("Opposition", "Opposition", "NOUN", "obj", 5),
+        (".", ".", "PUNCT", P, 2)])
+    e = one(events, "SUPPORT")
+    assert (e["actor1"]["text"], e["actor2"]["text"]) == ("Die Regierung", "die Opposition")
+
+
+def test_an_infinitive_clause_takes_its_controller():
+    # "fordern die Seite auf, sich zurückzuziehen": the addressee withdraws
+    events = sentence([
+        ("Wir", "wir", "PRON", "nsubj", 1, "PronType=Prs"), ("fordern", "fordern", "VERB", "ROOT", 1),
+        ("die", "der", "DET", "det", 3), ("Armee", "Armee", "NOUN", "obj", 1),
+        ("auf", "auf", "ADP", "compound:prt", 1, "", "PTKVZ"), (",", ",", "PUNCT", P, 6),
+        ("zurückzuziehen", "zurückziehen", "VERB", "xcomp", 1, "VerbForm=Inf", "VVIZU"),
+        (".", ".", "PUNCT", P, 1)])
+    assert one(events, "RETREAT")["actor1"]["text"] == "die Armee"
+
+
+def test_a_patient_genitive_and_an_agent_genitive():
+    released = sentence([
+        ("Die", "der", "DET", "det", 1), ("Freilassung", "Freilassung", "NOUN", "nsubj", 4),
+        ("von", "von", "ADP", "case", 3), ("Chrobog", "Chrobog", "PROPN", "nmod", 1),
+        ("dauerte", "dauern", "VERB", "ROOT", 4), (".", ".", "PUNCT", P, 4)],
+        ents=[(3, 4, "PER")])
+    e = one(released, "CONCEDE")
+    assert (e["actor1"], name(e["actor2"])) == (None, "Chrobog")
+    # what is investigated cannot act: no actor1
+    probe = sentence([
+        ("Sie", "sie", "PRON", "nsubj", 1, "PronType=Prs"), ("fordern", "fordern", "VERB", "ROOT", 1),
+        ("eine", "ein", "DET", "det", 3), ("Untersuchung", "Untersuchung", "NOUN", "obj", 1),
+        ("des", "der", "DET", "det", 5, "Case=Gen"), ("Vorfalls", "Vorfall", "NOUN", "nmod", 3,
+                                                       "Case=Gen"),
+        (".", ".", "PUNCT", P, 1)])
+    assert one(probe, "INVESTIGATE")["actor1"] is None
+
+
+def test_only_a_support_verb_lends_its_subject_to_its_noun():
+    voiced = sentence([
+        ("Die", "der", "DET", "det", 1), ("Opposition", "Opposition", "NOUN", "nsubj", 2),
+        ("übte", "üben", "VERB", "ROOT", 2), ("Kritik", "Kritik", "NOUN", "obj", 2),
+        (".", ".", "PUNCT", P, 2)])
+    assert one(voiced, "DISAPPROVE")["actor1"]["text"] == "Die Opposition"
+    rejected = sentence([
+        ("Die", "der", "DET", "det", 1), ("Regierung", "Regierung", "NOUN", "nsubj", 2),
+        ("wies", "weisen", "VERB", "ROOT", 2), ("die", "der", "DET", "det", 4),
+        ("Kritik", "Kritik", "NOUN", "obj", 2), ("zurück", "zurück", "ADP", "compound:prt", 2,
+                                                 "", "PTKVZ"),
+        (".", ".", "PUNCT", P, 2)])
+    assert one(rejected, "DISAPPROVE")["actor1"] is None
+    assert one(rejected, "REJECT")["actor2"] is None  # the criticism is content, no target
+
+
+def test_the_possessive_of_a_nominal_trigger_through_coreference():
+    events = sentence([
+        ("Kerry", "Kerry", "PROPN", "nsubj", 1), ("lobte", "loben", "VERB", "ROOT", 1),
+        ("bei", "bei", "ADP", "case", 4), ("seinem", "sein", "DET", "det:poss", 4,
+                                           "Gender[psor]=Masc|Number[psor]=Sing|Poss=Yes"),
+        ("Besuch", "Besuch", "NOUN", "obl", 1), ("Ägypten", "Ägypten", "PROPN", "obj", 1),
+        (".", ".", "PUNCT", P, 1)], ents=[(0, 1, "PER"), (5, 6, "LOC")])
+    assert name(one(events, "CONSULT")["actor1"]) == "Kerry"
+
+
+def test_a_dateline_is_no_actor():
+    events = sentence([
+        ("Sydney", "Sydney", "PROPN", "nsubj", 3), ("–", "–", "PUNCT", P, 0),
+        ("Ein", "ein", "DET", "det", 3), ("Mann", "Mann", "NOUN", "nsubj:pass", 5),
+        ("wurde", "werden", "AUX", "aux:pass", 5),
+        ("festgenommen", "festnehmen", "VERB", "ROOT", 5, "VerbForm=Part", "VVPP"),
+        (".", ".", "PUNCT", P, 5)], ents=[(0, 1, "LOC")])
+    e = one(events, "COERCE")
+    assert (e["actor1"], e["actor2"]["text"]) == (None, "Ein Mann")
+
+
+def test_no_name_of_another_clause_stands_in_for_a_passive_or_a_noun():
+    events = sentence([
+        ("Vučić", "Vučić", "PROPN", "nsubj", 1), ("sprach", "sprechen", "VERB", "ROOT", 1),
+        ("nach", "nach", "ADP", "case", 4), ("den", "der", "DET", "det", 4),
+        ("Anschlägen", "Anschlag", "NOUN", "obl", 1), (".", ".", "PUNCT", P, 1)],
+        ents=[(0, 1, "PER")])
+    assert one(events, "ASSAULT")["actor1"] is None
+
+
+def test_a_finite_verb_whose_subject_the_parse_lost_takes_the_name_of_its_clause():
+    events = sentence([
+        ("Dann", "dann", "ADV", "advmod", 5), ("hat", "haben", "AUX", "det", 2),
+        ("Nordkorea", "Nordkorea", "PROPN", "nmod", 0), ("eine", "ein", "DET", "det", 4),
+        ("Rakete", "Rakete", "NOUN", "obj", 5), ("abgefeuert", "abfeuern", "VERB", "ROOT", 5),
+        (".", ".", "PUNCT", P, 5)], ents=[(2, 3, "LOC")])
+    assert name(one(events, "MOBILIZE")["actor1"]) == "Nordkorea"
+
+
+def test_without_a_parse_the_nearest_names_still_stand_in():
+    events = sentence([
+        ("Vučić", "Vučić", "PROPN", "", 0), ("kritisierte", "kritisieren", "VERB", "", 0),
+        ("Orbán", "Orbán", "PROPN", "", 0), (".", ".", "PUNCT", "", 0)],
+        ents=[(0, 1, "PER"), (2, 3, "PER")], parse=False)
+    e = one(events, "DISAPPROVE")
+    assert (name(e["actor1"]), name(e["actor2"])) == ("Vučić", "Orbán")
