@@ -15,11 +15,9 @@ Types with a recipient or an origin (``event_types.tsv``) read those PPs too, an
 reciprocal types take the second of co-ordinated subjects. actor2 is never what is said
 or wanted ("wies den Vorwurf zurück"), never actor1 again, and a partner PP names one only
 if it can act (unless the type acts on things: ``thing_target``). Each argument is linked to the entity it is or
-contains. Without a parse the nearest entities of the sentence stand in (``fallback``);
-with one, an argument the parse does not give stays empty (a guess from another clause is
-wrong more often than not: a passive's patient, a speaker, a place in a dateline), but
-for the subject of a finite active verb, which the sentence must have: the nearest name
-of its clause in no PP.
+contains. What the parse does not give stays empty, but for the stand-ins of
+``guesses`` (without a parse: the nearest names; with one: a finite verb's lost subject
+or patient).
 
 Takes a trigger, its sentence and the article context; gives :class:`Roles`, or None
 when the trigger's row needs a named doer (``named-doer``) and the parse gives a doer
@@ -32,16 +30,14 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from transforms.coref.linking import Argument, Linker
-from transforms.events import scope, senses
-from transforms.events.mention import Roles, Trigger, tokens_of
-from transforms.events.tokens import is_finite, is_reflexive, is_time_word, is_verb
+from transforms.events import guesses, scope, senses
+from transforms.events.mention import Roles, Trigger
+from transforms.events.tokens import is_reflexive, is_time_word, is_verb
 from transforms.lang import de
 from transforms.nlp.syntax import (
-    AGENT, CC, CLAUSE, CONJ, DAT, GEN, NMOD, OBJ, PASS_SUBJ, RELCL, SUBJ, Syntax, verb_lemma)
+    AGENT, CC, CLAUSE, CONJ, DAT, GEN, NMOD, OBJ, OBL, PASS_SUBJ, SUBJ, Syntax, verb_lemma)
 
-_SOURCE_WORDS = de.SOURCE_POSTPOSITIONS | de.SOURCE_NOUNS | de.SOURCE_PREPOSITIONS
 _SUPPORT_VERBS = de.words("support_verbs")
-_DATELINE_DASHES = de.words("dateline_dashes")
 _OFFICIAL_NOUNS = tuple(de.words("person_titles") | de.words("official_nouns"))
 
 
@@ -75,30 +71,15 @@ def find(trigger: Trigger, sent: Span, article) -> Roles | None:
     if has_parse and "named-doer" in trigger.constraints and not _named(first, linker) and (
             first is not None or verbal or _has_possessive(trigger.token)):
         return None  # "die Reise der Flüchtlinge", "Züge kamen an": no visit of state
-    if not has_parse and (roles.actor1 is None or roles.actor1.entity is None):
-        roles = _nearest(trigger, sent, linker, roles)
-    elif has_parse and roles.actor1 is None and verbal and _finite_active(trigger, s):
-        # a finite active verb has a subject: a parse that lost it ("hat Nordkorea erneut
-        # eine Rakete abgefeuert", Nordkorea attached elsewhere) gets the nearest name of
-        # the clause that is in no PP
-        roles = _nearest(trigger, scope.clause_span(trigger.token), linker, roles,
-                         actor2=False)
+    if not has_parse:
+        if roles.actor1 is None or roles.actor1.entity is None:
+            roles = guesses.nearest(trigger, sent, linker, Roles(None, roles.actor2))
+    elif verbal and roles.actor1 is None and guesses.finite_active(trigger, s):
+        roles = guesses.nearest(trigger, scope.clause_span(trigger.token), linker, roles,
+                                actor2=False, free=True)
+    elif verbal and roles.actor2 is None and guesses.finite_passive(trigger, s):
+        roles = guesses.nearest(trigger, sent, linker, roles, actor1=False, free=True)
     return roles
-
-
-def _finite_active(trigger: Trigger, s: Syntax) -> bool:
-    """An active verb that must have a subject of its own: finite, or heading its clause
-    with an auxiliary the parse may have lost; not an infinitive or participle clause
-    ("..., um X zu treffen", "die von X unterstützte ...")."""
-    token = trigger.token
-    group = s.verb_group(token)
-    if s.is_passive(group):
-        return False
-    if any(is_finite(t) for t in group):
-        return True
-    return "Inf" not in token.morph.get("VerbForm") and \
-        s.role(token) not in (CLAUSE, RELCL, CONJ) and token.head.i == token.i
-
 
 
 def _link(token: Token, article) -> Argument:
@@ -136,36 +117,41 @@ def _nameable(tokens: list[Token], linker: Linker) -> list[Token]:
     """Leaves out what a weak parse makes a subject or object but names nobody: an
     adverb ("Erstmals dauert die Konferenz"), a number, a time ("Anfang August"). An
     entity stays, however the tagger tagged it ("Nordkorea" as an adverb)."""
-    return [t for t in tokens if not _dateline(t, linker) and (t.i in linker.entity_at or (
+    return [t for t in tokens if not guesses.dateline(t, linker) and (t.i in linker.entity_at or (
         t.pos_ not in de.NO_ARGUMENT_POS and not is_time_word(t)
         and not any(is_time_word(c) for c in t.children if c.pos_ in ("NOUN", "PROPN"))))]
-
-
-def _dateline(token: Token, linker: Linker) -> bool:
-    """"Sydney – Im Pazifik-Inselstaat ...": a name opening its sentence before a dash."""
-    if token.i not in linker.mention_span:
-        return False
-    start, end = linker.mention_span[token.i]
-    return start == token.sent.start and end < len(linker.doc) and \
-        linker.doc[end].text in _DATELINE_DASHES
 
 
 def _verbal(trigger: Trigger, article) -> tuple[list[Token], list[Token]]:
     linker = article.linker
     s = linker.syntax
     group = s.verb_group(trigger.token)
-    if s.is_passive(group):
-        actor1 = [t for t in s.dependents(group, AGENT) if t.pos_ != "ADP"] + [
-            n for p, n in _pps(group, linker) if p in de.AGENT_PREPOSITIONS]
+    agents = [n for p, n in _pps(group, linker) if p in de.AGENT_PREPOSITIONS]
+    if s.is_passive(group) or _participle_with_agent(trigger.token, group, agents):
+        actor1 = [t for t in s.dependents(group, AGENT) if t.pos_ != "ADP"] + agents
         actor2 = s.dependents(group, PASS_SUBJ, SUBJ)
     else:
         actor1 = s.dependents(group, SUBJ) or _borrowed_subject(trigger.token, s, article)
-        actor2 = [t for t in s.dependents(group, DAT, OBJ) if not is_reflexive(t)]
+        actor2 = [t for t in s.dependents(group, DAT, OBJ) + _bare_datives(group, s)
+                  if not is_reflexive(t)]
         actor2.sort(key=lambda t: (t.i not in linker.entity_at, t.i))
     # a partner PP names a partner only if it can act ("mit dem Tod bedroht" is none)
     actor2 += [n for p, n in _pps(group, linker) if p in de.PARTNER_PREPOSITIONS
                and (trigger.type.thing_target or senses.is_actor(n, article, strict=True))]
     return actor1, actor2
+
+
+def _participle_with_agent(verb: Token, group: list[Token], agents: list[Token]) -> bool:
+    """"FPÖ und ÖVP, unterstützt von Neos, ...": a participle without an auxiliary, with
+    an agent: a passive."""
+    return bool(agents) and len(group) == 1 and verb.tag_ == de.TAGS["participle"]
+
+
+def _bare_datives(group: list[Token], s: Syntax) -> list[Token]:
+    """A dative the parse attached as an oblique without a preposition ("warf der Türkei
+    vor" with "der Türkei" as obl:arg)."""
+    return [t for t in s.dependents(group, OBL) if "Dat" in t.morph.get("Case")
+            and t.pos_ in ("NOUN", "PROPN") and not any(c.pos_ == "ADP" for c in t.children)]
 
 
 def _borrowed_subject(verb: Token, s: Syntax, article) -> list[Token]:
@@ -217,9 +203,23 @@ def _nominal(trigger: Trigger, article) -> tuple[list[Token], list[Token]]:
         elif prep in de.PARTNER_PREPOSITIONS or (kind.recipient
                                                  and prep in de.RECIPIENT_PREPOSITIONS):
             actor2.append(noun)
+    if patient_genitive and not actor2:
+        actor2 = _possessor(token, article)  # "seine Festnahme": whom
     if not actor1:
-        actor1 = _possessor(token, article) or _support_verb_subject(token, s)
+        actor1 = _conjunct_genitive(token, s, article) or _support_verb_subject(token, s) \
+            or ([] if patient_genitive else _possessor(token, article))
     return actor1, actor2
+
+
+def _conjunct_genitive(token: Token, s: Syntax, article) -> list[Token]:
+    """"Kundgebungen und Demonstrationen der Thaksin-Anhänger": a genitive that follows
+    the last of co-ordinated nouns belongs to each."""
+    for other in s.conjuncts(token):
+        found = [c for c in s.dependents([other], GEN) + s.dependents([other], NMOD)
+                 if _genitive(c) and senses.is_actor(c, article)]
+        if found:
+            return found
+    return []
 
 
 def _has_possessive(token: Token) -> bool:
@@ -227,13 +227,26 @@ def _has_possessive(token: Token) -> bool:
 
 
 def _possessor(token: Token, article) -> list[Token]:
-    """"seiner Reise": the possessive, when coreference knows whom it points to."""
+    """"ihre Angriffe", "seiner Reise": whom the possessive points to. In the object or a
+    PP of a clause, its subject ("Die Gruppe Ansar Dine konzentrierte ihre Angriffe"):
+    a possessive there mostly binds to it, unless the verb is an event that answers the
+    noun's ("wies ihre Kritik zurück"); a subject without a name yields to the person
+    coreference finds ("US-Außenminister John Kerry hat bei seinem Besuch")."""
+    s = article.linker.syntax
+    possessive = next((c for c in token.children if c.i < token.i
+                       and "Yes" in c.morph.get("Poss")), None)
+    if possessive is None:
+        return []
+    verb = s.clause_verb(token) if s.role(token) != SUBJ else None
+    # an event verb answers somebody else's act ("wies ihre Kritik zurück")
+    answers = verb is not None and article.lexicon.verb_lemma(verb.lemma_, verb.text)
+    subjects = s.dependents(s.verb_group(verb), SUBJ) if verb is not None else []
+    bound = subjects[:1] if subjects and not answers and \
+        not s.is_passive(s.verb_group(verb)) and senses.is_actor(subjects[0], article) else []
+    if bound and article.linker.names_entity(bound[0]):
+        return bound
     coref = article.linker.coref
-    for child in token.children:
-        if child.i < token.i and "Yes" in child.morph.get("Poss") and coref is not None \
-                and coref.possessor(child) is not None:
-            return [child]
-    return []
+    return [possessive] if coref is not None and coref.possessor(possessive) else bound
 
 
 def _support_verb_subject(token: Token, s: Syntax) -> list[Token]:
@@ -271,29 +284,3 @@ def _prenominal_genitive(token: Token, linker: Linker) -> list[Token]:
                                            or "Gen" in previous.morph.get("Case")):
         return [previous]
     return []
-
-
-def _nearest(trigger: Trigger, sent: Span, linker: Linker, roles: Roles,
-             actor2: bool = True) -> Roles:
-    """The nearest entities of ``sent`` stand in (for actor2 too when ``actor2``)."""
-    used = tokens_of(roles.actor1, roles.actor2)
-    candidates = [i for i in range(sent.start, sent.end)
-                  if i in linker.entity_at and i not in used
-                  and linker.entity_at[i].label in ("PER", "ORG", "LOC")
-                  and linker.syntax.preposition_of(linker.doc[i]) is None
-                  and not _in_source_phrase(i, linker) and not _dateline(linker.doc[i], linker)]
-    if not candidates:
-        return roles
-    at = trigger.token.i
-    first = min(candidates, key=lambda i: (abs(i - at), i))
-    second = roles.actor2
-    if second is None and actor2:
-        rest = [i for i in candidates if linker.entity_at[i] is not linker.entity_at[first]]
-        if rest:
-            second = linker.link(linker.doc[min(rest, key=lambda i: abs(i - at))])
-    return Roles(linker.link(linker.doc[first]), second, fallback=True)
-
-
-def _in_source_phrase(i: int, linker: Linker) -> bool:
-    doc = linker.doc
-    return any(t.lower_ in _SOURCE_WORDS for t in doc[max(0, i - 4):min(len(doc), i + 2)])

@@ -10,6 +10,7 @@ _VERB_TAG = de.TAGS["verb_prefix"]
 _NOUN_TAG = de.TAGS["noun_prefix"]
 _PRONOUNS = de.words("referring_pronouns")
 _ATTRIBUTIVE_TAG = de.TAGS["attributive"]
+_FINITE_TAG = de.TAGS["finite_suffix"]
 _ADJECTIVE_ENDINGS = tuple(de.words("adjective_endings"))
 _STRONG_ADJECTIVE_ENDINGS = tuple(de.words("strong_adjective_endings"))
 
@@ -87,4 +88,5 @@ def is_pronoun(token: Token) -> bool:
 
 
 def is_finite(token: Token) -> bool:
-    return "Fin" in token.morph.get("VerbForm")
+    """Finite by its morphology or its tag (a weak tagger's VVFIN with no features)."""
+    return "Fin" in token.morph.get("VerbForm") or token.tag_.endswith(_FINITE_TAG)
