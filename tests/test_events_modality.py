@@ -20,6 +20,21 @@ def test_a_noun_in_a_pp_of_time_is_presupposed_not_negated():
     assert one(events, "ASSAULT")["modality"] == "asserted"
 
 
+def test_a_noun_in_a_pp_of_the_same_time_shares_the_plan_not_the_negation():
+    planned = sentence([
+        ("Sie", "sie", "PRON", "nsubj", 6, "PronType=Prs"), ("wollen", "wollen", "AUX", "aux", 6),
+        ("bei", "bei", "ADP", "case", 4), ("ihrem", "ihr", "DET", "det:poss", 4, "Poss=Yes"),
+        ("Gespräch", "Gespräch", "NOUN", "obl", 6), ("vermutlich", "vermutlich", "ADV", "advmod", 6),
+        ("sprechen", "sprechen", "VERB", "ROOT", 6, "VerbForm=Inf"), (".", ".", "PUNCT", P, 6)])
+    assert one(planned, "CONSULT")["modality"] == "planned"
+    negated = sentence([
+        ("Bei", "bei", "ADP", "case", 2), ("dem", "der", "DET", "det", 2),
+        ("Gipfel", "Gipfel", "NOUN", "obl", 3), ("gab", "geben", "VERB", "ROOT", 3),
+        ("es", "es", "PRON", "expl", 3), ("keinen", "kein", "DET", "det", 6),
+        ("Durchbruch", "Durchbruch", "NOUN", "obj", 3), (".", ".", "PUNCT", P, 3)])
+    assert one(negated, "CONSULT")["modality"] == "asserted"
+
+
 def test_a_noun_as_argument_shares_its_clause():
     events = sentence([
         ("Es", "es", "PRON", "nsubj", 1), ("gab", "geben", "VERB", "ROOT", 1),

@@ -142,3 +142,63 @@ def test_without_a_parse_the_nearest_names_still_stand_in():
         ents=[(0, 1, "PER"), (2, 3, "PER")], parse=False)
     e = one(events, "DISAPPROVE")
     assert (name(e["actor1"]), name(e["actor2"])) == ("Vučić", "Orbán")
+
+
+def test_a_dative_parsed_as_an_oblique_is_actor2():
+    events = sentence([
+        ("Kammenos", "Kammenos", "PROPN", "nsubj", 1), ("warf", "werfen", "VERB", "ROOT", 1),
+        ("der", "der", "DET", "det", 3), ("Türkei", "Türkei", "PROPN", "obl:arg", 1, "Case=Dat"),
+        ("vor", "vor", "ADP", "compound:prt", 1, "", "PTKVZ"), (".", ".", "PUNCT", P, 1)],
+        ents=[(0, 1, "PER"), (3, 4, "LOC")])
+    e = one(events, "DISAPPROVE")
+    assert (name(e["actor1"]), name(e["actor2"])) == ("Kammenos", "Türkei")
+
+
+def test_a_participle_with_an_agent_is_a_passive():
+    # "FPÖ und ÖVP, unterstützt von Neos, ..."
+    events = sentence([
+        ("FPÖ", "FPÖ", "PROPN", "ROOT", 0), (",", ",", "PUNCT", P, 2),
+        ("unterstützt", "unterstützen", "VERB", "acl", 0, "VerbForm=Part", "VVPP"),
+        ("von", "von", "ADP", "case", 4), ("Neos", "Neos", "PROPN", "obl", 2),
+        (".", ".", "PUNCT", P, 0)], ents=[(0, 1, "ORG"), (4, 5, "ORG")])
+    assert name(one(events, "SUPPORT")["actor1"]) == "Neos"
+
+
+def test_a_possessive_in_the_object_binds_to_the_subject_unless_the_verb_answers_it():
+    own = sentence([
+        ("Ansar", "Ansar", "PROPN", "nsubj", 2), ("Dine", "Dine", "PROPN", "flat", 0),
+        ("konzentrierte", "konzentrieren", "VERB", "ROOT", 2),
+        ("ihre", "ihr", "DET", "det:poss", 4, "Number[psor]=Plur|Poss=Yes"),
+        ("Angriffe", "Angriff", "NOUN", "obj", 2), (".", ".", "PUNCT", P, 2)],
+        ents=[(0, 2, "ORG")])
+    assert name(one(own, "ASSAULT")["actor1"]) == "Ansar Dine"
+    answered = sentence([
+        ("Die", "der", "DET", "det", 1), ("Regierung", "Regierung", "NOUN", "nsubj", 2),
+        ("wies", "weisen", "VERB", "ROOT", 2),
+        ("ihre", "ihr", "DET", "det:poss", 4, "Number[psor]=Plur|Poss=Yes"),
+        ("Kritik", "Kritik", "NOUN", "obj", 2), ("zurück", "zurück", "ADP", "compound:prt", 2,
+                                                 "", "PTKVZ"),
+        (".", ".", "PUNCT", P, 2)])
+    assert one(answered, "DISAPPROVE")["actor1"] is None
+
+
+def test_a_genitive_after_coordinated_nouns_belongs_to_each():
+    events = sentence([
+        ("Kundgebungen", "Kundgebung", "NOUN", "nsubj", 5), ("und", "und", "CCONJ", "cc", 2),
+        ("Demonstrationen", "Demonstration", "NOUN", "conj", 0),
+        ("der", "der", "DET", "det", 4, "Case=Gen"), ("Anhänger", "Anhänger", "NOUN", "nmod", 2,
+                                                      "Case=Gen"),
+        ("begannen", "beginnen", "VERB", "ROOT", 5), (".", ".", "PUNCT", P, 5)])
+    rally = next(e for e in events if e["trigger_text"] == "Kundgebungen")
+    assert rally["actor1"]["text"] == "der Anhänger"
+
+
+def test_a_passive_whose_patient_the_parse_lost_takes_the_free_name_of_its_sentence():
+    events = sentence([
+        ("Im", "in", "ADP", "case", 1), ("Irak", "Irak", "PROPN", "obl", 4),
+        ("war", "sein", "AUX", "aux", 4, "", "VAFIN"), ("Nabil", "Nabil", "PROPN", "nmod", 1),
+        ("getötet", "töten", "VERB", "ROOT", 4, "VerbForm=Part", "VVPP"),
+        ("worden", "werden", "AUX", "aux:pass", 4, "VerbForm=Part"), (".", ".", "PUNCT", P, 4)],
+        ents=[(1, 2, "LOC"), (3, 4, "PER")])
+    e = one(events, "ASSAULT")
+    assert (e["actor1"], name(e["actor2"])) == (None, "Nabil")  # not Irak: in a PP

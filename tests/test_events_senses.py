@@ -142,3 +142,51 @@ def test_without_a_parse_a_sense_that_needs_the_parse_is_not_refuted():
         ("der", "der", "DET", "", 0), ("Flüchtlinge", "Flüchtling", "NOUN", "", 0),
         ("dauerte", "dauern", "VERB", "", 0), (".", ".", "PUNCT", "", 0)], parse=False)
     assert "CONSULT" in types(events)
+
+
+def test_a_compound_is_headed_by_its_longest_word_not_a_lexicon_noun_inside_it():
+    events = sentence([
+        ("Die", "der", "DET", "det", 1),
+        ("Grundwasserverunreinigungen", "Grundwasserverunreinigung", "NOUN", "nsubj", 2),
+        ("stammen", "stammen", "VERB", "ROOT", 2), (".", ".", "PUNCT", P, 2)])
+    assert types(events) == []  # "verunreinigung", not "Einigung"
+    prefixed = sentence([
+        ("Die", "der", "DET", "det", 1), ("Herausforderung", "Herausforderung", "NOUN", "nsubj", 2),
+        ("bleibt", "bleiben", "VERB", "ROOT", 2), (".", ".", "PUNCT", P, 2)])
+    assert types(prefixed) == []  # a separable prefix, no compound of "Forderung"
+
+
+def test_einigen_is_reflexive_wherever_the_parse_put_sich():
+    agreed = sentence([
+        ("Worauf", "worauf", "ADV", "advmod", 4), ("haben", "haben", "AUX", "aux", 4),
+        ("sich", "sich", "PRON", "nsubj", 3, "Reflex=Yes"), ("Europarat", "Europarat", "PROPN",
+                                                            "obl", 4),
+        ("geeinigt", "einigen", "VERB", "ROOT", 4, "VerbForm=Part"), ("?", "?", "PUNCT", P, 4)],
+        ents=[(3, 4, "ORG")])
+    assert types(agreed) == ["AGREE"]
+    determiner = sentence([
+        ("Er", "er", "PRON", "nsubj", 1), ("traf", "treffen", "VERB", "ROOT", 1),
+        ("einigen", "einige", "VERB", "obj", 1), ("Gegnern", "Gegner", "NOUN", "obl", 1),
+        (".", ".", "PUNCT", P, 1)])
+    assert "AGREE" not in types(determiner)  # "einigen der Gegner": no sich, no agreement
+
+
+def test_an_armed_cue_word_is_a_whole_word_not_the_end_of_one():
+    # "Preis" ends in "is" (the IS): the fight against hunger stays no fight
+    events = sentence([
+        ("Den", "der", "DET", "det", 1), ("Preis", "Preis", "NOUN", "obj", 2),
+        ("bekommt", "bekommen", "VERB", "ROOT", 2), ("sie", "sie", "PRON", "nsubj", 2),
+        ("für", "für", "ADP", "case", 6), ("den", "der", "DET", "det", 6),
+        ("Kampf", "Kampf", "NOUN", "obl", 2), ("gegen", "gegen", "ADP", "case", 9),
+        ("den", "der", "DET", "det", 9), ("Hunger", "Hunger", "NOUN", "nmod", 6),
+        (".", ".", "PUNCT", P, 2)])
+    assert "FIGHT" not in types(events)
+
+
+def test_supporting_devices_in_a_technology_article_is_no_political_support():
+    tokens = [("Canonical", "Canonical", "PROPN", "nsubj", 1),
+              ("unterstützt", "unterstützen", "VERB", "ROOT", 1),
+              ("neue", "neu", "ADJ", "amod", 3), ("Geräte", "Gerät", "NOUN", "obj", 1),
+              (".", ".", "PUNCT", P, 1)]
+    assert "SUPPORT" not in types(sentence(tokens, ents=[(0, 1, "ORG")], topic="technology"))
+    assert "SUPPORT" in types(sentence(tokens, ents=[(0, 1, "ORG")], topic="politics"))

@@ -35,7 +35,8 @@ from transforms.events.mention import Roles, Trigger
 from transforms.events.tokens import is_reflexive, is_time_word, is_verb
 from transforms.lang import de
 from transforms.nlp.syntax import (
-    AGENT, CC, CLAUSE, CONJ, DAT, GEN, NMOD, OBJ, OBL, PASS_SUBJ, SUBJ, Syntax, verb_lemma)
+    AGENT, CC, CLAUSE, CONJ, DAT, GEN, NMOD, OBJ, OBL, PARTICLE, PASS_SUBJ, SUBJ, Syntax,
+    verb_lemma)
 
 _SUPPORT_VERBS = de.words("support_verbs")
 _OFFICIAL_NOUNS = tuple(de.words("person_titles") | de.words("official_nouns"))
@@ -239,7 +240,9 @@ def _possessor(token: Token, article) -> list[Token]:
         return []
     verb = s.clause_verb(token) if s.role(token) != SUBJ else None
     # an event verb answers somebody else's act ("wies ihre Kritik zurück")
-    answers = verb is not None and article.lexicon.verb_lemma(verb.lemma_, verb.text)
+    particle = "".join(c.lower_ for c in verb.children if s.role(c) == PARTICLE) \
+        if verb is not None else ""
+    answers = verb is not None and article.lexicon.verb_lemma(verb.lemma_, verb.text, particle)
     subjects = s.dependents(s.verb_group(verb), SUBJ) if verb is not None else []
     bound = subjects[:1] if subjects and not answers and \
         not s.is_passive(s.verb_group(verb)) and senses.is_actor(subjects[0], article) else []

@@ -40,7 +40,8 @@ def _claimed_by(trigger: Trigger, article, own: Quotation | None) -> Argument | 
     "rief nach den Anschlägen zu Toleranz auf" claims the call, not the attacks)."""
     i = trigger.token.i
     background = not trigger.verbal and article.has_parse and \
-        scope.attachment(trigger.token, article.syntax).kind == scope.BACKGROUND
+        scope.attachment(trigger.token, article.syntax).kind in (scope.BACKGROUND,
+                                                                 scope.SIMULTANEOUS)
     holding = [q for q in article.quotes if q.covers(i) and q.speaker is not None
                and q is not own and not (background and q.kind == REPORTED)]
     if not holding:

@@ -37,7 +37,7 @@ def nearest(trigger: Trigger, span: Span, linker: Linker, roles: Roles,
     candidates = [i for i in range(span.start, span.end)
                   if i in linker.entity_at and i not in used
                   and linker.entity_at[i].label in ("PER", "ORG", "LOC")
-                  and linker.syntax.preposition_of(linker.doc[i]) is None
+                  and not _in_pp(i, linker)
                   and not _in_source_phrase(i, linker) and not dateline(linker.doc[i], linker)
                   and not (free and _fills_other_slot(linker.doc[i], own, linker.syntax))]
     if not candidates:
@@ -84,6 +84,15 @@ def dateline(token: Token, linker: Linker) -> bool:
 def _fills_other_slot(token: Token, own: set[int], s: Syntax) -> bool:
     """The subject or object of another verb ("Die Provinz Sinai hatte sich bekannt")."""
     return s.role(token) in _SLOTS and token.head.i not in own and is_verb(token.head)
+
+
+def _in_pp(i: int, linker: Linker) -> bool:
+    """A name of several words stands in a PP when any of its words has the preposition
+    ("In Tel Aviv": the parse may attach "In" to "Aviv"), or the word before it is one."""
+    start, end = linker.mention_span[i]
+    doc = linker.doc
+    return (start > 0 and doc[start - 1].pos_ == "ADP") or any(
+        linker.syntax.preposition_of(doc[k]) is not None for k in range(start, end))
 
 
 def _in_source_phrase(i: int, linker: Linker) -> bool:

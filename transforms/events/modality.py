@@ -12,9 +12,12 @@ Scope: a verb's cues are those of its own group and its dependents, and a planni
 governs only the verb it takes as complement ("begrüßte ..., fordert aber" is no plan of
 the welcome). A nominal trigger shares its clause's cues only as an argument of the
 clause's verb (``scope``): in a PP of time or cause it is presupposed ("Nach den
-Anschlägen haben die Ermittler keine Gewissheit" negates nothing of the attacks), inside
+Anschlägen haben die Ermittler keine Gewissheit" negates nothing of the attacks), in one
+of the same time it shares the clause's plan and hedge, not its negation ("bei ihrem
+Gespräch wollen sie ... sprechen": planned), inside
 another noun phrase it takes what that noun says ("Verhandlungen über die Freilassung":
-planned; "Debatte über die Abschiebung": generic) and, a crime named as the charge of an
+planned; "Debatte über die Abschiebung": generic) and its clause's hedge (it is part of
+what is hedged), and, a crime named as the charge of an
 investigation, is alleged ("ermitteln wegen Mordes": speculative). "sollen" is hearsay
 with a perfect infinitive ("soll ... getötet haben") and a plan without one ("soll ...
 abgeschoben werden"); "werden" with a participle is a passive, not a future.
@@ -50,11 +53,13 @@ def find(trigger: Trigger, source: Argument | None, linker: Linker, has_parse: b
     group = clause = s.verb_group(token) if trigger.verbal else []
     if not trigger.verbal and has_parse:
         attached = scope.attachment(token, s)
-        verb = attached.governor if attached.kind != scope.NESTED else None
+        verb = attached.governor if attached.kind != scope.NESTED else s.clause_verb(token)
         clause = s.verb_group(verb) if verb is not None else []
-        group = clause if attached.kind == scope.CORE else []  # presupposed in a PP
+        # presupposed in a PP of time or cause, on its own inside another noun phrase
+        group = clause if attached.kind in (scope.CORE, scope.SIMULTANEOUS) else []
     scoped = [token, *group]
     near = [c for h in scoped for c in h.children] + scoped
+    negation_scope = scoped if attached is None or attached.kind == scope.CORE else [token]
     if not has_parse:
         near = list(linker.doc[max(token.sent.start, token.i - 5):
                                min(token.sent.end, token.i + 4)])
@@ -62,12 +67,15 @@ def find(trigger: Trigger, source: Argument | None, linker: Linker, has_parse: b
     lowers = {t.lower_ for t in near if s.role(t) not in _ARGUMENTS}
     lemmas = {verb_lemma(t) for t in group}
 
+    negatable = [c for h in negation_scope for c in h.children] + negation_scope \
+        if has_parse else near
     negated = any((s.role(t) == NEG or t.lower_ in de.NEGATORS) and not _undone(t)
-                  for t in near if t.head in scoped or not has_parse)
-    negated |= any(t.lower_ in de.NEGATIVE_DETERMINERS for t in near)
+                  for t in negatable if t.head in negation_scope or not has_parse)
+    negated |= any(t.lower_ in de.NEGATIVE_DETERMINERS for t in negatable)
     # "keine Waffen wurden geliefert", "kein Land hat ... geliefert"
     core = s.dependents(group or [token], OBJ, SUBJ, PASS_SUBJ) if has_parse else []
-    negated |= any(c.lower_ in de.NEGATIVE_DETERMINERS for o in core for c in o.children)
+    negated |= negation_scope is scoped and any(
+        c.lower_ in de.NEGATIVE_DETERMINERS for o in core for c in o.children)
     if negated:
         return "negated"
     markers = {c.lower_ for h in scoped for c in h.children if s.role(c) == MARK}
@@ -86,10 +94,14 @@ def find(trigger: Trigger, source: Argument | None, linker: Linker, has_parse: b
         any(g.endswith(_PLANNING_NOUNS) for g in governors)
     if planned and not speech_act:
         return "planned"
-    subjunctive = [t for t in group if de.is_subjunctive(t)]
+    # a noun inside another noun phrase is part of what a hedged clause hedges ("könnten
+    # ... zu Waffenlieferungen für Russlands Offensive führen")
+    hedged = clause if attached is not None and attached.kind == scope.NESTED else group
+    subjunctive = [t for t in hedged if de.is_subjunctive(t)]
     if any(verb_lemma(t) in de.SPECULATIVE_MODALS and t.lower_.endswith(_KONJUNKTIV_II)
-           for t in subjunctive) or \
-            lowers & de.HEDGES or _alleged(token, attached, governors) or _expected(group, s):
+           for t in subjunctive) or lowers & de.HEDGES or \
+            hedged is clause and {c.lower_ for h in clause for c in h.children} & de.HEDGES or \
+            _alleged(token, attached, governors) or _expected(group, s):
         return "speculative"
     if speech_act:
         return "asserted"
@@ -182,13 +194,14 @@ def _intended(group: list[Token], trigger: Trigger) -> bool:
 def _alleged(token: Token, attached, governors: list[str]) -> bool:
     """A crime named as the charge of an investigation, a trial or an arrest ("ermitteln
     wegen Mordes", "Verfahren wegen Totschlags", "Verdacht des Betrugs"): a charge
-    preposition with a word of investigation in its clause, or a governing such noun."""
+    preposition with a word of investigation in its sentence ("Ermittelt wurde gegen 54
+    Personen: wegen Untreue, ..., Bestechung"), or a governing such noun."""
     if attached is None:
         return False
     if attached.kind == scope.NESTED and any(g.endswith(_ALLEGATIONS) for g in governors):
         return True
     return attached.preposition in _ALLEGATION_PREPOSITIONS and any(
-        w.endswith(_ALLEGATIONS) for w in scope.clause_words(token))
+        (t.lemma_ or t.text).lower().endswith(_ALLEGATIONS) for t in token.sent)
 
 
 def _expected(group: list[Token], s) -> bool:

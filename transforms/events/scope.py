@@ -4,7 +4,9 @@ A noun that is an argument of its clause's verb ("forderte eine Untersuchung", "
 Verhandlungen wurden abgebrochen") shares the verb's negation, plan, hedge and source. A
 noun in a PP of time or cause ("Nach den Anschlägen haben die Ermittler keine
 Gewissheit", "rief nach den Anschlägen zu Toleranz auf") is presupposed: what the clause
-says is not said of it. A noun inside another noun phrase ("die Untersuchung des
+says is not said of it. A noun in a PP of the same time ("bei ihrem Gespräch wollen sie
+... sprechen") shares the clause's time and certainty but not its negation ("Bei dem
+Treffen gab es keine Einigung"). A noun inside another noun phrase ("die Untersuchung des
 Angriffs", "Höhepunkt der Reise") takes only its own modifiers and what the noun that
 governs it says ("Verhandlungen über die Freilassung": planned); aspect nouns pass through
 ("kündigte den Beginn der Offensive an" is the offensive's plan).
@@ -23,8 +25,9 @@ from transforms.events.tokens import is_verb
 from transforms.lang import de
 from transforms.nlp.syntax import CONJ, Syntax, preposition
 
-CORE, BACKGROUND, NESTED = "core", "background", "nested"
+CORE, SIMULTANEOUS, BACKGROUND, NESTED = "core", "simultaneous", "background", "nested"
 _BACKGROUND = de.words("background_prepositions")
+_SIMULTANEOUS = de.words("simultaneous_prepositions")
 _TRANSPARENT = tuple(de.words("aspect_nouns"))
 _MAX_CLIMB = 4
 _PUNCTUATION = de.words("clause_punctuation")
@@ -32,7 +35,7 @@ _PUNCTUATION = de.words("clause_punctuation")
 
 @dataclass(frozen=True)
 class Attachment:
-    kind: str  # CORE, BACKGROUND or NESTED
+    kind: str  # CORE, SIMULTANEOUS, BACKGROUND or NESTED
     governor: Token | None  # the verb or noun the trigger (or its phrase) depends on
     preposition: str | None  # of the PP the trigger stands in, if any
 
@@ -51,7 +54,8 @@ def attachment(token: Token, s: Syntax) -> Attachment:
         if head.pos_ not in ("NOUN", "PROPN") or is_verb(head):
             # a verb, or a word a weak parse hung the clause on ("rief unterdessen nach
             # den Anschlägen ... auf": unterdessen): the clause's own level
-            kind = BACKGROUND if prep in _BACKGROUND else CORE
+            kind = BACKGROUND if prep in _BACKGROUND else \
+                SIMULTANEOUS if prep in _SIMULTANEOUS else CORE
             return Attachment(kind, s.clause_verb(node) or head, prep)
         if not head.lemma_.lower().endswith(_TRANSPARENT):
             return Attachment(NESTED, head, prep)
@@ -90,8 +94,3 @@ def clause_span(token: Token) -> Span:
     while end < sent.end and doc[end].text not in _PUNCTUATION:
         end += 1
     return doc[start:end]
-
-
-def clause_words(token: Token) -> list[str]:
-    """The lemmas of :func:`clause_span`."""
-    return [(t.lemma_ or t.text).lower() for t in clause_span(token)]

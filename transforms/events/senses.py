@@ -33,6 +33,7 @@ import re
 
 from spacy.tokens import Token
 
+from transforms.events.scope import clause_span
 from transforms.events.tokens import is_nominal, is_reflexive, is_verb
 from transforms.lang import de
 from transforms.nlp.syntax import AGENT, CLAUSE, DAT, OBJ, PASS_SUBJ, SUBJ, preposition
@@ -93,7 +94,10 @@ def _holds(constraint: str, token: Token, article) -> bool:
             s.dependents(group, PASS_SUBJ, SUBJ)
         return all(is_actor(t, article, strict=True) for t in objects if not is_reflexive(t))
     if constraint in ("refl", "no-refl"):
-        reflexive = any(is_reflexive(t) for t in s.dependents(group, OBJ, DAT))
+        # the parse's reflexive object, or (a weak parse attaches it anywhere) "sich" in
+        # the verb's clause: "Worauf haben sich Europarat und UNHCR geeinigt?"
+        reflexive = any(is_reflexive(t) for t in s.dependents(group, OBJ, DAT)) or any(
+            t.lower_ in de.REFLEXIVES for t in clause_span(token))
         return reflexive == (constraint == "refl")
     if constraint in ("clause", "no-clause"):  # "drohte, die Gespräche abzubrechen"
         clause = verbal and any(is_verb(c) for c in s.dependents(group, CLAUSE))

@@ -130,11 +130,22 @@ def _noun_lemma(token: Token, lexicon) -> str | None:
     if lemma is None:
         return None
     word = token.lower_
-    modifier = word[:word.rfind(lemma)] if lemma in word else ""
-    if modifier and not modifier.endswith("-") and (len(modifier) < 3
-                                                    or modifier in _PREFIXES):
-        return None  # "Entwarnung", "Vereinigung": a derivation, not a compound
+    at = word.rfind(lemma)
+    modifier = word[:at] if at > 0 else ""
+    if modifier and not modifier.endswith("-") and (
+            len(modifier) < 3 or modifier in _PREFIXES or modifier in _PREFIX_WORDS):
+        return None  # "Entwarnung", "Herausforderung": a derivation, not a compound
+    if modifier and _longer_head(token.text, len(word) - at):
+        return None  # "Grundwasserverunreinigungen" ends in Verunreinigung, not Einigung
     return lemma
+
+
+def _longer_head(word: str, length: int) -> bool:
+    """Whether a word of the language ends the compound and is longer than its lexicon
+    head: then that word, not the lexicon's, is the compound's head."""
+    known = de.known_nouns()
+    return any(word[k:].capitalize() in known for k in range(1, len(word) - length)
+               if "-" not in word[k:])
 
 
 def _particle(verb: Token, sent: Span, article) -> Token | None:
