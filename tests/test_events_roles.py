@@ -202,3 +202,32 @@ def test_a_passive_whose_patient_the_parse_lost_takes_the_free_name_of_its_sente
         ents=[(1, 2, "LOC"), (3, 4, "PER")])
     e = one(events, "ASSAULT")
     assert (e["actor1"], name(e["actor2"])) == (None, "Nabil")  # not Irak: in a PP
+
+
+def test_whom_a_passive_accuses_is_its_dative():
+    events = sentence([
+        ("Gruppen", "Gruppe", "NOUN", "ROOT", 0), (",", ",", "PUNCT", P, 4),
+        ("denen", "der", "PRON", "iobj", 4, "Case=Dat|PronType=Rel", "PRELS"),
+        ("wurde", "werden", "AUX", "aux:pass", 4, "", "VAFIN"),
+        ("vorgeworfen", "vorwerfen", "VERB", "acl", 0, "VerbForm=Part", "VVPP"),
+        (".", ".", "PUNCT", P, 0)])
+    e = one(events, "DISAPPROVE")
+    assert (e["actor1"], e["actor2"]["text"]) == (None, "Gruppen")
+
+
+def test_a_passive_with_no_name_takes_a_free_noun_of_people_as_patient():
+    events = sentence([
+        ("Zivilisten", "Zivilist", "NOUN", "ROOT", 0), (",", ",", "PUNCT", P, 4),
+        ("wurden", "werden", "AUX", "aux:pass", 4, "", "VAFIN"),
+        ("gestern", "gestern", "ADV", "advmod", 4),
+        ("getötet", "töten", "VERB", "ccomp", 0, "VerbForm=Part", "VVPP"),
+        (".", ".", "PUNCT", P, 0)])
+    assert one(events, "ASSAULT")["actor2"]["text"] == "Zivilisten"
+
+
+def test_an_event_noun_a_tagger_took_for_a_place_is_no_target():
+    events = sentence([
+        ("Demonstrationen", "Demonstration", "NOUN", "ROOT", 0), ("gegen", "gegen", "ADP", "case", 2),
+        ("Wahlbetrug", "Wahlbetrug", "NOUN", "nmod", 0), (".", ".", "PUNCT", P, 0)],
+        ents=[(2, 3, "LOC")])
+    assert one(events, "PROTEST")["actor2"] is None

@@ -79,7 +79,8 @@ def find(trigger: Trigger, sent: Span, article) -> Roles | None:
         roles = guesses.nearest(trigger, scope.clause_span(trigger.token), linker, roles,
                                 actor2=False, free=True)
     elif verbal and roles.actor2 is None and guesses.finite_passive(trigger, s):
-        roles = guesses.nearest(trigger, sent, linker, roles, actor1=False, free=True)
+        roles = guesses.nearest(trigger, sent, linker, roles, actor1=False, free=True,
+                                people=lambda t: senses.is_actor(t, article, strict=True))
     return roles
 
 
@@ -130,7 +131,9 @@ def _verbal(trigger: Trigger, article) -> tuple[list[Token], list[Token]]:
     agents = [n for p, n in _pps(group, linker) if p in de.AGENT_PREPOSITIONS]
     if s.is_passive(group) or _participle_with_agent(trigger.token, group, agents):
         actor1 = [t for t in s.dependents(group, AGENT) if t.pos_ != "ADP"] + agents
-        actor2 = s.dependents(group, PASS_SUBJ, SUBJ)
+        # the patient, or whom it is done to ("denen vorgeworfen wurde")
+        actor2 = s.dependents(group, PASS_SUBJ, SUBJ) + s.dependents(group, DAT) + \
+            _bare_datives(group, s)
     else:
         actor1 = s.dependents(group, SUBJ) or _borrowed_subject(trigger.token, s, article)
         actor2 = [t for t in s.dependents(group, DAT, OBJ) + _bare_datives(group, s)

@@ -7,7 +7,8 @@ only two roles the sentence must fill are guessed, each from names that stand in
 in no source phrase ("laut X") and in no other verb's argument slot: the subject of a
 finite active verb ("hat Nordkorea erneut eine Rakete abgefeuert", Nordkorea attached
 elsewhere), from its clause; the patient of a passive ("Abu Nabil ist getötet worden",
-Abu Nabil attached to his title), from its sentence.
+Abu Nabil attached to his title; with no name, a noun of people: "Zivilisten ... wurden
+getötet"), from its sentence.
 
 Takes a trigger, the span to look in and the roles found; gives :class:`Roles`. Linear
 in the span.
@@ -29,17 +30,24 @@ _SLOTS = (SUBJ, OBJ, DAT, PASS_SUBJ)
 
 
 def nearest(trigger: Trigger, span: Span, linker: Linker, roles: Roles,
-            actor1: bool = True, actor2: bool = True, free: bool = False) -> Roles:
+            actor1: bool = True, actor2: bool = True, free: bool = False,
+            people=None) -> Roles:
     """The nearest names of ``span`` stand in for the empty roles asked for (``free``:
-    only names that fill no other verb's slot)."""
+    only names that fill no other verb's slot; ``people``: a test for nouns of people
+    that may stand in when no name does, "Zivilisten ... wurden getötet")."""
     used = tokens_of(roles.actor1, roles.actor2)
     own = set(t.i for t in linker.syntax.verb_group(trigger.token)) if free else set()
+
+    def fits(i: int) -> bool:
+        return i not in used and not _in_pp(i, linker) and not _in_source_phrase(i, linker) \
+            and not (free and _fills_other_slot(linker.doc[i], own, linker.syntax))
     candidates = [i for i in range(span.start, span.end)
-                  if i in linker.entity_at and i not in used
-                  and linker.entity_at[i].label in ("PER", "ORG", "LOC")
-                  and not _in_pp(i, linker)
-                  and not _in_source_phrase(i, linker) and not dateline(linker.doc[i], linker)
-                  and not (free and _fills_other_slot(linker.doc[i], own, linker.syntax))]
+                  if i in linker.entity_at and linker.entity_at[i].label in ("PER", "ORG", "LOC")
+                  and fits(i) and not dateline(linker.doc[i], linker)]
+    if not candidates and people is not None:
+        candidates = [i for i in range(span.start, span.end)
+                      if linker.doc[i].pos_ == "NOUN" and i != trigger.token.i and fits(i)
+                      and people(linker.doc[i])]
     if not candidates:
         return roles
     at = trigger.token.i
@@ -47,7 +55,8 @@ def nearest(trigger: Trigger, span: Span, linker: Linker, roles: Roles,
     first, second = roles.actor1, roles.actor2
     if first is None and actor1:
         first = linker.link(linker.doc[ranked[0]])
-        ranked = [i for i in ranked if linker.entity_at[i] is not linker.entity_at[ranked[0]]]
+        ranked = [i for i in ranked if linker.entity_at.get(i, i) is not
+                  linker.entity_at.get(ranked[0], ranked[0])]
     if second is None and actor2 and ranked:
         second = linker.link(linker.doc[ranked[0]])
     return Roles(first, second, fallback=True)
@@ -89,7 +98,7 @@ def _fills_other_slot(token: Token, own: set[int], s: Syntax) -> bool:
 def _in_pp(i: int, linker: Linker) -> bool:
     """A name of several words stands in a PP when any of its words has the preposition
     ("In Tel Aviv": the parse may attach "In" to "Aviv"), or the word before it is one."""
-    start, end = linker.mention_span[i]
+    start, end = linker.mention_span.get(i, (i, i + 1))
     doc = linker.doc
     return (start > 0 and doc[start - 1].pos_ == "ADP") or any(
         linker.syntax.preposition_of(doc[k]) is not None for k in range(start, end))

@@ -147,8 +147,10 @@ def is_content(token: Token, article) -> bool:
     """A word that names what is said, done or wanted, not whom: "es", "das", an abstract
     noun ("die Integration", "diese Behauptung") or an event or speech noun of the
     lexicon ("den Vorwurf", "Wahlbetrug"), unless it names an entity."""
-    if token.i in article.linker.entity_at:
-        return False
+    entity = article.linker.entity_at.get(token.i)
+    if entity is not None:  # "gegen Wahlbetrug" a tagger took for a place is still content
+        return entity.label not in ("PER", "ORG") and \
+            article.lexicon.noun_lemma(token.lemma_, token.text) is not None
     if token.pos_ == "PRON":
         return token.lower_ in _NON_PERSONAL
     if not is_nominal(token) or is_actor(token, article):
