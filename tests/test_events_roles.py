@@ -231,3 +231,12 @@ def test_an_event_noun_a_tagger_took_for_a_place_is_no_target():
         ("Wahlbetrug", "Wahlbetrug", "NOUN", "nmod", 0), (".", ".", "PUNCT", P, 0)],
         ents=[(2, 3, "LOC")])
     assert one(events, "PROTEST")["actor2"] is None
+
+
+def test_a_title_tagged_as_a_name_yields_to_the_person_it_introduces():
+    events = sentence([
+        ("US-Außenminister", "US-Außenminister", "PROPN", "nsubj", 3),
+        ("John", "John", "PROPN", "flat", 0), ("Kerry", "Kerry", "PROPN", "flat", 1),
+        ("kritisierte", "kritisieren", "VERB", "ROOT", 3), ("Moskau", "Moskau", "PROPN", "obj", 3),
+        (".", ".", "PUNCT", P, 3)], ents=[(0, 1, "LOC"), (1, 3, "PER"), (4, 5, "LOC")])
+    assert name(one(events, "DISAPPROVE")["actor1"]) == "John Kerry"

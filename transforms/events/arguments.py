@@ -78,7 +78,7 @@ def find(trigger: Trigger, sent: Span, article) -> Roles | None:
     elif verbal and roles.actor1 is None and guesses.finite_active(trigger, s):
         roles = guesses.nearest(trigger, scope.clause_span(trigger.token), linker, roles,
                                 actor2=False, free=True)
-    elif verbal and roles.actor2 is None and guesses.finite_passive(trigger, s):
+    elif verbal and roles.actor2 is None and guesses.passive(trigger, s):
         roles = guesses.nearest(trigger, sent, linker, roles, actor1=False, free=True,
                                 people=lambda t: senses.is_actor(t, article, strict=True))
     return roles
@@ -129,7 +129,7 @@ def _verbal(trigger: Trigger, article) -> tuple[list[Token], list[Token]]:
     s = linker.syntax
     group = s.verb_group(trigger.token)
     agents = [n for p, n in _pps(group, linker) if p in de.AGENT_PREPOSITIONS]
-    if s.is_passive(group) or _participle_with_agent(trigger.token, group, agents):
+    if s.is_passive(group) or _participle_with_agent(group, agents, s, article):
         actor1 = [t for t in s.dependents(group, AGENT) if t.pos_ != "ADP"] + agents
         # the patient, or whom it is done to ("denen vorgeworfen wurde")
         actor2 = s.dependents(group, PASS_SUBJ, SUBJ) + s.dependents(group, DAT) + \
@@ -145,10 +145,12 @@ def _verbal(trigger: Trigger, article) -> tuple[list[Token], list[Token]]:
     return actor1, actor2
 
 
-def _participle_with_agent(verb: Token, group: list[Token], agents: list[Token]) -> bool:
-    """"FPÖ und ÖVP, unterstützt von Neos, ...": a participle without an auxiliary, with
-    an agent: a passive."""
-    return bool(agents) and len(group) == 1 and verb.tag_ == de.TAGS["participle"]
+def _participle_with_agent(group: list[Token], agents: list[Token], s: Syntax,
+                           article) -> bool:
+    """"FPÖ und ÖVP, unterstützt von Neos, ...": a verb without an auxiliary or a subject,
+    with an agent ("von" an actor): a participle clause, passive."""
+    return len(group) == 1 and not s.dependents(group, SUBJ) and \
+        any(senses.is_actor(a, article) for a in agents)
 
 
 def _bare_datives(group: list[Token], s: Syntax) -> list[Token]:

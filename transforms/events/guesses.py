@@ -76,9 +76,11 @@ def finite_active(trigger: Trigger, s: Syntax) -> bool:
         s.role(token) not in (CLAUSE, RELCL, CONJ) and token.head.i == token.i
 
 
-def finite_passive(trigger: Trigger, s: Syntax) -> bool:
+def passive(trigger: Trigger, s: Syntax) -> bool:
+    """A passive with its auxiliary (a clause that names its patient; an attributive
+    participle is no trigger)."""
     group = s.verb_group(trigger.token)
-    return s.is_passive(group) and any(is_finite(t) for t in group)
+    return len(group) > 1 and s.is_passive(group)
 
 
 def dateline(token: Token, linker: Linker) -> bool:

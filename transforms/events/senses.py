@@ -151,9 +151,9 @@ def is_content(token: Token, article) -> bool:
     if entity is not None:  # "gegen Wahlbetrug" a tagger took for a place is still content
         return entity.label not in ("PER", "ORG") and \
             article.lexicon.noun_lemma(token.lemma_, token.text) is not None
-    if token.pos_ == "PRON":
-        return token.lower_ in _NON_PERSONAL
-    if not is_nominal(token) or is_actor(token, article):
+    if token.lower_ in _NON_PERSONAL:  # "bestreitet das", however it was tagged
+        return True
+    if not is_nominal(token) or token.pos_ == "PRON" or is_actor(token, article):
         return False  # "die Opposition" acts
     word = token.lower_
     return word.endswith(de.ABSTRACT_NOUN_ENDINGS) or \
