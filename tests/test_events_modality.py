@@ -139,3 +139,13 @@ def test_without_a_parse_a_hedge_near_a_noun_still_counts():
         ("Angriff", "Angriff", "NOUN", "", 0), ("beunruhigt", "beunruhigen", "VERB", "", 0),
         (".", ".", "PUNCT", "", 0)], parse=False)
     assert one(events, "ASSAULT")["modality"] == "speculative"
+
+
+def test_a_noun_after_ohne_is_negated():
+    events = sentence([
+        ("Sie", "sie", "PRON", "nsubj", 1, "PronType=Prs"), ("hielten", "halten", "VERB", "ROOT", 1),
+        ("Verdächtige", "Verdächtige", "NOUN", "obj", 1), ("ohne", "ohne", "ADP", "case", 4),
+        ("Anklage", "Anklage", "NOUN", "obl", 1), ("fest", "fest", "ADP", "compound:prt", 1,
+                                                   "", "PTKVZ"),
+        (".", ".", "PUNCT", P, 1)])
+    assert one(events, "DISAPPROVE")["modality"] == "negated"

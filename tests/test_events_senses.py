@@ -190,3 +190,13 @@ def test_supporting_devices_in_a_technology_article_is_no_political_support():
               (".", ".", "PUNCT", P, 1)]
     assert "SUPPORT" not in types(sentence(tokens, ents=[(0, 1, "ORG")], topic="technology"))
     assert "SUPPORT" in types(sentence(tokens, ents=[(0, 1, "ORG")], topic="politics"))
+
+
+def test_a_noun_right_before_its_preposition_has_it_whatever_the_parse_attached():
+    events = sentence([
+        ("Sie", "sie", "PRON", "nsubj", 1, "PronType=Prs"), ("fördern", "fördern", "VERB", "ROOT", 1),
+        ("den", "der", "DET", "det", 3), ("Kampf", "Kampf", "NOUN", "obj", 1),
+        ("gegen", "gegen", "ADP", "case", 6), ("kriminelle", "kriminell", "ADJ", "amod", 6),
+        ("Banden", "Bande", "NOUN", "obl", 1),  # attached to the verb
+        (".", ".", "PUNCT", P, 1)])
+    assert "FIGHT" not in types(events)

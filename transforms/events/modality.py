@@ -44,6 +44,7 @@ _ALLEGATIONS = tuple(de.words("allegation_words"))
 _ALLEGATION_PREPOSITIONS = de.words("allegation_prepositions")
 _SPECULATION_VERBS = de.words("speculation_verbs")
 _PERFECT_AUXILIARIES = de.words("perfect_auxiliaries")
+_NEGATING_PREPOSITIONS = de.words("negating_prepositions")  # "ohne Anklage"
 _KONJUNKTIV_II = tuple(de.words("konjunktiv_ii_endings"))  # "könnte"; "könne" is reported
 
 
@@ -76,6 +77,7 @@ def find(trigger: Trigger, source: Argument | None, linker: Linker, has_parse: b
     core = s.dependents(group or [token], OBJ, SUBJ, PASS_SUBJ) if has_parse else []
     negated |= negation_scope is scoped and any(
         c.lower_ in de.NEGATIVE_DETERMINERS for o in core for c in o.children)
+    negated |= attached is not None and attached.preposition in _NEGATING_PREPOSITIONS
     if negated:
         return "negated"
     markers = {c.lower_ for h in scoped for c in h.children if s.role(c) == MARK}

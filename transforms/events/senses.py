@@ -119,8 +119,9 @@ def _holds(constraint: str, token: Token, article) -> bool:
         attached.add(s.preposition_of(token))
     if not verbal and token.i and token.doc[token.i - 1].pos_ == "ADP":
         attached.add(preposition(token.doc[token.i - 1]))
-    if verbal and token.i + 1 < len(token.doc) and token.doc[token.i + 1].pos_ == "ADP":
-        attached.add(preposition(token.doc[token.i + 1]))  # "trifft auf"
+    if token.i + 1 < len(token.doc) and token.doc[token.i + 1].pos_ == "ADP":
+        # "trifft auf"; "Kampf gegen Schlepperbanden" whatever the parse attached it to
+        attached.add(preposition(token.doc[token.i + 1]))
     if constraint.startswith("no-prep:"):
         return word not in attached
     # A wanted PP may hang elsewhere in a weak parse: its clause after the verb will do.
