@@ -149,3 +149,18 @@ def test_a_noun_after_ohne_is_negated():
                                                    "", "PTKVZ"),
         (".", ".", "PUNCT", P, 1)])
     assert one(events, "DISAPPROVE")["modality"] == "negated"
+
+
+def test_a_present_werden_plans_a_nouns_clause_and_wurde_plans_nothing():
+    planned = sentence([
+        ("Ein", "ein", "DET", "det", 1), ("Treffen", "Treffen", "NOUN", "nsubj", 3),
+        ("wird", "werden", "AUX", "aux", 3, "VerbForm=Fin", "VAFIN"),
+        ("zeigen", "zeigen", "VERB", "ROOT", 3, "VerbForm=Inf", "VVINF"),
+        (".", ".", "PUNCT", P, 3)])
+    assert one(planned, "CONSULT")["modality"] == "planned"
+    past = sentence([
+        ("Er", "er", "PRON", "nsubj:pass", 2, "PronType=Prs"),
+        ("wurde", "werden", "AUX", "aux:pass", 2, "VerbForm=Fin", "VAFIN"),
+        ("festgenommen", "festnehmen", "VERB", "ROOT", 2, "VerbForm=Inf", "VVINF"),
+        (".", ".", "PUNCT", P, 2)])
+    assert one(past, "COERCE")["modality"] == "asserted"

@@ -240,3 +240,27 @@ def test_a_title_tagged_as_a_name_yields_to_the_person_it_introduces():
         ("kritisierte", "kritisieren", "VERB", "ROOT", 3), ("Moskau", "Moskau", "PROPN", "obj", 3),
         (".", ".", "PUNCT", P, 3)], ents=[(0, 1, "LOC"), (1, 3, "PER"), (4, 5, "LOC")])
     assert name(one(events, "DISAPPROVE")["actor1"]) == "John Kerry"
+
+
+def test_a_participle_coordinated_with_a_passive_one_is_passive():
+    # "ist eine Frau festgenommen und eingeliefert worden": no doer, the woman the patient
+    events = sentence([
+        ("Gnigl", "Gnigl", "PROPN", "obl", 3), ("ist", "sein", "AUX", "aux", 3, "", "VAFIN"),
+        ("Frau", "Frau", "NOUN", "nsubj", 3),
+        ("festgenommen", "festnehmen", "VERB", "ROOT", 3, "VerbForm=Part", "VVPP"),
+        ("und", "und", "CCONJ", "cc", 5),
+        ("eingeliefert", "einliefern", "VERB", "conj", 3, "VerbForm=Part", "VVPP"),
+        ("worden", "werden", "AUX", "aux:pass", 5, "VerbForm=Part"), (".", ".", "PUNCT", P, 3)],
+        ents=[(0, 1, "LOC")])
+    e = one(events, "COERCE")
+    assert (e["actor1"], e["actor2"]["text"]) == (None, "Frau")
+
+
+def test_a_nominative_actor_the_parse_made_an_object_is_the_subject():
+    # "das unterstützen wir"
+    events = sentence([
+        ("das", "der", "PRON", "nsubj", 1, "PronType=Dem"),
+        ("unterstützen", "unterstützen", "VERB", "ROOT", 1),
+        ("wir", "wir", "PRON", "obj", 1, "Case=Nom|PronType=Prs"), (".", ".", "PUNCT", P, 1)])
+    e = one(events, "SUPPORT")
+    assert (e["actor1"]["text"], e["actor2"]) == ("wir", None)

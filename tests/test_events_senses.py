@@ -200,3 +200,25 @@ def test_a_noun_right_before_its_preposition_has_it_whatever_the_parse_attached(
         ("Banden", "Bande", "NOUN", "obl", 1),  # attached to the verb
         (".", ".", "PUNCT", P, 1)])
     assert "FIGHT" not in types(events)
+
+
+def test_demonstrating_unity_mit_deren_hilfe_and_a_decision_taken_are_no_events():
+    shown = sentence([
+        ("Die", "der", "DET", "det", 1), ("Regierung", "Regierung", "NOUN", "nsubj", 2),
+        ("demonstriert", "demonstrieren", "VERB", "ROOT", 2), ("Einigkeit", "Einigkeit", "NOUN", "obj", 2),
+        (".", ".", "PUNCT", P, 2)])
+    by_means = sentence([
+        ("Mit", "mit", "ADP", "case", 2), ("deren", "der", "DET", "det", 2),
+        ("Hilfe", "Hilfe", "NOUN", "obl", 4), ("ließe", "lassen", "AUX", "aux", 4),
+        ("reden", "reden", "VERB", "ROOT", 4), (".", ".", "PUNCT", P, 4)])
+    decided = sentence([
+        ("Fazio", "Fazio", "PROPN", "nsubj", 4), ("hat", "haben", "AUX", "aux", 4),
+        ("seine", "sein", "DET", "det:poss", 3, "Poss=Yes"),
+        ("Entscheidung", "Entscheidung", "NOUN", "nsubj", 4),  # a weak parse's label
+        ("getroffen", "treffen", "VERB", "ROOT", 4, "VerbForm=Part", "VVPP"),
+        (".", ".", "PUNCT", P, 4)], ents=[(0, 1, "PER")])
+    assert (types(shown), types(by_means), types(decided)) == ([], [], [])
+    marched = sentence([
+        ("Tausende", "Tausend", "NOUN", "nsubj", 1), ("demonstrierten", "demonstrieren", "VERB", "ROOT", 1),
+        (".", ".", "PUNCT", P, 1)])
+    assert types(marched) == ["PROTEST"]

@@ -46,7 +46,7 @@ def find(trigger: Trigger, sent: Span, article) -> Roles | None:
     linker, has_parse = article.linker, article.has_parse
     s = linker.syntax
     verbal = trigger.verbal
-    actor1, actor2 = (_verbal if verbal else _nominal)(trigger, article)
+    actor1, actor2, passive = (_verbal if verbal else _nominal)(trigger, article)
     actor1 = _nameable([_referent(t, s) for t in actor1], linker)
     actor2 = _nameable([_referent(t, s) for t in actor2], linker)
     if len(actor1) > 1 and verbal:
@@ -54,13 +54,18 @@ def find(trigger: Trigger, sent: Span, article) -> Roles | None:
         # what it acts on ("Die Kritik wies die Regierung zurück")
         actor1 = sorted(actor1, key=lambda t: (not senses.is_actor(t, article), t.i))
         actor2 = actor2 or actor1[1:]
-    elif actor1 and verbal and "subj:actor" in trigger.constraints and \
-            not senses.is_actor(actor1[0], article):
+    elif verbal and "subj:actor" in trigger.constraints and not passive and \
+            not (actor1 and senses.is_actor(actor1[0], article)):
         # a verb that needs an actor as subject, and the parse's subject is none: German
-        # puts the object first as freely ("Den Vorwurf weist die Kammer zurück")
-        swap = next((t for t in actor2 if senses.is_actor(t, article)), None)
+        # puts the object first as freely ("Den Vorwurf weist die Kammer zurück", "das
+        # unterstützen wir"); a subject that names no actor is none ("Sobotkas Wunsch ...
+        # wies Wolff zurück": the stand-in below looks for one)
+        swap = next((t for t in actor2 if senses.is_actor(t, article)
+                     and (actor1 or "Nom" in t.morph.get("Case"))), None)
         if swap is not None:
             actor1, actor2 = [swap], [t for t in actor2 if t is not swap] + actor1
+        elif actor1 and senses.is_content(actor1[0], article):
+            actor1 = []
     if actor1 and not actor2 and trigger.type.reciprocal:
         actor2 = s.conjuncts(actor1[0])
     # what is said, done or wanted is no target ("wies den Vorwurf zurück")
@@ -75,10 +80,10 @@ def find(trigger: Trigger, sent: Span, article) -> Roles | None:
     if not has_parse:
         if roles.actor1 is None or roles.actor1.entity is None:
             roles = guesses.nearest(trigger, sent, linker, Roles(None, roles.actor2))
-    elif verbal and roles.actor1 is None and guesses.finite_active(trigger, s):
+    elif verbal and not passive and roles.actor1 is None and guesses.finite_active(trigger, s):
         roles = guesses.nearest(trigger, scope.clause_span(trigger.token), linker, roles,
                                 actor2=False, free=True)
-    elif verbal and roles.actor2 is None and guesses.passive(trigger, s):
+    elif verbal and passive and roles.actor2 is None and guesses.passive(trigger, s):
         roles = guesses.nearest(trigger, sent, linker, roles, actor1=False, free=True,
                                 people=lambda t: senses.is_actor(t, article, strict=True))
     return roles
@@ -124,12 +129,14 @@ def _nameable(tokens: list[Token], linker: Linker) -> list[Token]:
         and not any(is_time_word(c) for c in t.children if c.pos_ in ("NOUN", "PROPN"))))]
 
 
-def _verbal(trigger: Trigger, article) -> tuple[list[Token], list[Token]]:
+def _verbal(trigger: Trigger, article) -> tuple[list[Token], list[Token], bool]:
     linker = article.linker
     s = linker.syntax
     group = s.verb_group(trigger.token)
     agents = [n for p, n in _pps(group, linker) if p in de.AGENT_PREPOSITIONS]
-    if s.is_passive(group) or _participle_with_agent(group, agents, s, article):
+    passive = s.is_passive(group) or _participle_with_agent(group, agents, s, article) or \
+        _conjunct_of_passive(trigger.token, s)
+    if passive:
         actor1 = [t for t in s.dependents(group, AGENT) if t.pos_ != "ADP"] + agents
         # the patient, or whom it is done to ("denen vorgeworfen wurde")
         actor2 = s.dependents(group, PASS_SUBJ, SUBJ) + s.dependents(group, DAT) + \
@@ -142,7 +149,7 @@ def _verbal(trigger: Trigger, article) -> tuple[list[Token], list[Token]]:
     # a partner PP names a partner only if it can act ("mit dem Tod bedroht" is none)
     actor2 += [n for p, n in _pps(group, linker) if p in de.PARTNER_PREPOSITIONS
                and (trigger.type.thing_target or senses.is_actor(n, article, strict=True))]
-    return actor1, actor2
+    return actor1, actor2, passive
 
 
 def _participle_with_agent(group: list[Token], agents: list[Token], s: Syntax,
@@ -151,6 +158,17 @@ def _participle_with_agent(group: list[Token], agents: list[Token], s: Syntax,
     with an agent ("von" an actor): a participle clause, passive."""
     return len(group) == 1 and not s.dependents(group, SUBJ) and \
         any(senses.is_actor(a, article) for a in agents)
+
+
+def _conjunct_of_passive(verb: Token, s: Syntax) -> bool:
+    """"ist ... festgenommen und eingeliefert worden": a participle co-ordinated with a
+    passive one shares its voice."""
+    if verb.tag_ != de.TAGS["participle"]:
+        return False
+    others = [verb.head] if s.role(verb) == CONJ else []
+    others += [c for c in verb.children if s.role(c) == CONJ]
+    return any(o.tag_ == de.TAGS["participle"] and s.is_passive(s.verb_group(o))
+               for o in others)
 
 
 def _bare_datives(group: list[Token], s: Syntax) -> list[Token]:
@@ -185,7 +203,7 @@ def _borrowed_subject(verb: Token, s: Syntax, article) -> list[Token]:
     return []
 
 
-def _nominal(trigger: Trigger, article) -> tuple[list[Token], list[Token]]:
+def _nominal(trigger: Trigger, article) -> tuple[list[Token], list[Token], bool]:
     linker = article.linker
     s = linker.syntax
     token, kind = trigger.token, trigger.type
@@ -214,7 +232,7 @@ def _nominal(trigger: Trigger, article) -> tuple[list[Token], list[Token]]:
     if not actor1:
         actor1 = _conjunct_genitive(token, s, article) or _support_verb_subject(token, s) \
             or ([] if patient_genitive else _possessor(token, article))
-    return actor1, actor2
+    return actor1, actor2, False
 
 
 def _conjunct_genitive(token: Token, s: Syntax, article) -> list[Token]:

@@ -63,13 +63,12 @@ def nearest(trigger: Trigger, span: Span, linker: Linker, roles: Roles,
 
 
 def finite_active(trigger: Trigger, s: Syntax) -> bool:
-    """An active verb that must have a subject of its own: finite, or heading its clause
+    """A verb (active: the caller knows) that must have a subject of its own: finite, or
+    heading its clause
     with an auxiliary the parse may have lost; not an infinitive or participle clause
     ("..., um X zu treffen", "die von X unterstützte ...")."""
     token = trigger.token
     group = s.verb_group(token)
-    if s.is_passive(group):
-        return False
     if any(is_finite(t) for t in group):
         return True
     return "Inf" not in token.morph.get("VerbForm") and \
@@ -77,10 +76,11 @@ def finite_active(trigger: Trigger, s: Syntax) -> bool:
 
 
 def passive(trigger: Trigger, s: Syntax) -> bool:
-    """A passive with its auxiliary (a clause that names its patient; an attributive
-    participle is no trigger)."""
-    group = s.verb_group(trigger.token)
-    return len(group) > 1 and s.is_passive(group)
+    """A passive with an auxiliary of its own or of its conjunct (a clause that names its
+    patient; an attributive participle is no trigger)."""
+    token = trigger.token
+    return len(s.verb_group(token)) > 1 or s.role(token) == CONJ or any(
+        s.role(c) == CONJ for c in token.children)
 
 
 def dateline(token: Token, linker: Linker) -> bool:
@@ -102,7 +102,10 @@ def _in_pp(i: int, linker: Linker) -> bool:
     ("In Tel Aviv": the parse may attach "In" to "Aviv"), or the word before it is one."""
     start, end = linker.mention_span.get(i, (i, i + 1))
     doc = linker.doc
-    return (start > 0 and doc[start - 1].pos_ == "ADP") or any(
+    before = doc[start - 1] if start > 0 else None
+    return before is not None and (before.pos_ == "ADP" or (
+        # "im Atomkraftwerk Fukushima Daiichi": a name after the noun of a PP
+        before.pos_ == "NOUN" and linker.syntax.preposition_of(before) is not None)) or any(
         linker.syntax.preposition_of(doc[k]) is not None for k in range(start, end))
 
 

@@ -45,6 +45,7 @@ _ALLEGATION_PREPOSITIONS = de.words("allegation_prepositions")
 _SPECULATION_VERBS = de.words("speculation_verbs")
 _PERFECT_AUXILIARIES = de.words("perfect_auxiliaries")
 _NEGATING_PREPOSITIONS = de.words("negating_prepositions")  # "ohne Anklage"
+_FUTURE_AUXILIARIES = de.words("future_auxiliaries")
 _KONJUNKTIV_II = tuple(de.words("konjunktiv_ii_endings"))  # "könnte"; "könne" is reported
 
 
@@ -174,13 +175,14 @@ def _planning_verb(token: Token) -> bool:
 
 
 def _future(group: list[Token], trigger: Trigger) -> bool:
-    """"werden" + infinitive in the indicative (or Konjunktiv I "werde" in indirect
-    speech): a plan or announcement, not a fact; "werden" + participle is a passive."""
+    """A present "werden" with an infinitive (or Konjunktiv I "werde" in indirect
+    speech): a plan or announcement, not a fact ("wird ... besuchen"; for a noun, its
+    clause: "wird ein Treffen zeigen"). "werden" with a participle is a passive, and
+    "wurde", "worden", "würde" are no future."""
     token = trigger.token
-    return trigger.verbal and "Inf" in token.morph.get("VerbForm") and \
-        token.tag_ != _PARTICIPLE and any(verb_lemma(t) == "werden" and t.i != token.i
-                                          and "Part" not in t.morph.get("VerbForm")
-                                          for t in group)
+    verbs = [token] if trigger.verbal else [t for t in group if t.pos_ == "VERB"]
+    return any("Inf" in v.morph.get("VerbForm") and v.tag_ != _PARTICIPLE for v in verbs) \
+        and any(t.lower_ in _FUTURE_AUXILIARIES and t.i != token.i for t in group)
 
 
 def _intended(group: list[Token], trigger: Trigger) -> bool:

@@ -12,7 +12,8 @@ that cannot be checked (no parse, no such argument) does not reject. Constraints
 * ``prep:X`` / ``no-prep:X``: a PP with preposition X must / must not be attached (to a
   noun trigger: also the PP the noun stands in, "in Anschlag bringen");
 * ``refl`` / ``no-refl``: the verb must / must not be reflexive ("sich einigen");
-* ``no-obj:REGEX``: the object's lemma must not match;
+* ``no-obj:REGEX``: the object's lemma (or a noun of the verb's clause) must not match;
+* ``intransitive``: the verb takes no object ("demonstriert Einigkeit" shows, not protests);
 * ``actor-prep:X``: a PP with preposition X, if there is one, names an actor ("Kampf
   gegen die Taliban", not "Kampf gegen die Armut");
 * ``recipient``: a dative or a recipient PP must be there;
@@ -45,7 +46,7 @@ _EXPLETIVES = de.words("expletives")
 _PRONOMINAL_ADVERBS = de.lookup("pronominal_adverbs")
 _NON_PERSONAL = _EXPLETIVES | de.words("demonstratives") | de.words("interrogatives")
 _KINDS = ("subj:actor", "obj:actor", "refl", "no-refl", "recipient", "clause", "no-clause",
-          "content", "no-report", "named-doer", "patient-gen")
+          "intransitive", "content", "no-report", "named-doer", "patient-gen")
 _PREFIXED = ("prep:", "no-prep:", "no-obj:", "actor-prep:")
 
 
@@ -88,7 +89,11 @@ def _holds(constraint: str, token: Token, article) -> bool:
             return all(is_actor(t, article) for t in agents)
         subjects = s.dependents(group, SUBJ)
         # two subjects are a weak parse's error (one is the object): one actor will do
-        return (any if len(subjects) > 1 else all)(is_actor(t, article) for t in subjects)
+        if (any if len(subjects) > 1 else all)(is_actor(t, article) for t in subjects):
+            return True
+        # object first, subject after ("das unterstützen wir"), parsed the other way
+        return any("Nom" in t.morph.get("Case") and is_actor(t, article)
+                   for t in s.dependents(group, OBJ))
     if constraint == "obj:actor":
         objects = s.dependents(group, OBJ, DAT) if not s.is_passive(group) else \
             s.dependents(group, PASS_SUBJ, SUBJ)
@@ -102,12 +107,17 @@ def _holds(constraint: str, token: Token, article) -> bool:
     if constraint in ("clause", "no-clause"):  # "drohte, die Gespräche abzubrechen"
         clause = verbal and any(is_verb(c) for c in s.dependents(group, CLAUSE))
         return clause == (constraint == "clause")
+    if constraint == "intransitive":  # "demonstrierten", not "demonstriert Einigkeit"
+        return not any(not is_reflexive(t) for t in s.dependents(group, OBJ))
     if constraint == "recipient":
         return bool(s.dependents(group, DAT)) or any(
             p in de.RECIPIENT_PREPOSITIONS for p, _ in s.prepositional(group))
     word = constraint.split(":", 1)[1]
     if constraint.startswith("no-obj:"):
-        objects = s.dependents(group, OBJ, PASS_SUBJ) if verbal else []
+        # the object, or (a weak parse attaches it anywhere) a noun of the verb's clause:
+        # "seine Entscheidung allein ... getroffen"
+        objects = s.dependents(group, OBJ, PASS_SUBJ) + [
+            t for t in clause_span(token) if t.pos_ == "NOUN"] if verbal else []
         return not any(re.search(word, t.lemma_ or t.text, re.IGNORECASE) for t in objects)
     if constraint.startswith("actor-prep:"):  # "Kampf gegen die Taliban", not "gegen Armut"
         return all(is_actor(n, article, strict=True)
