@@ -164,3 +164,22 @@ def test_a_present_werden_plans_a_nouns_clause_and_wurde_plans_nothing():
         ("festgenommen", "festnehmen", "VERB", "ROOT", 2, "VerbForm=Inf", "VVINF"),
         (".", ".", "PUNCT", P, 2)])
     assert one(past, "COERCE")["modality"] == "asserted"
+
+
+def test_an_infinitive_clause_shares_the_hedge_of_the_verb_it_depends_on():
+    events = sentence([
+        ("Die", "der", "DET", "det", 1), ("Familie", "Familie", "NOUN", "nsubj", 3),
+        ("könnte", "können", "AUX", "aux", 3, SUB, "VMFIN"), ("versuchen", "versuchen", "VERB", "ROOT", 3),
+        (",", ",", "PUNCT", P, 8), ("die", "der", "DET", "det", 6), ("Kinder", "Kind", "NOUN", "obj", 8),
+        ("zu", "zu", "PART", "mark", 8, "", "PTKZU"),
+        ("entführen", "entführen", "VERB", "xcomp", 3, "VerbForm=Inf"), (".", ".", "PUNCT", P, 3)])
+    assert one(events, "CRIME")["modality"] == "speculative"
+
+
+def test_an_accusation_named_as_the_reason_of_an_investigation_is_a_fact():
+    events = sentence([
+        ("Wegen", "wegen", "ADP", "case", 2), ("der", "der", "DET", "det", 2),
+        ("Vorwürfe", "Vorwurf", "NOUN", "obl", 3), ("ermittelt", "ermitteln", "VERB", "ROOT", 3),
+        ("die", "der", "DET", "det", 5), ("Staatsanwaltschaft", "Staatsanwaltschaft", "NOUN", "nsubj", 3),
+        (".", ".", "PUNCT", P, 3)])
+    assert one(events, "DISAPPROVE")["modality"] == "asserted"

@@ -264,3 +264,17 @@ def test_a_nominative_actor_the_parse_made_an_object_is_the_subject():
         ("wir", "wir", "PRON", "obj", 1, "Case=Nom|PronType=Prs"), (".", ".", "PUNCT", P, 1)])
     e = one(events, "SUPPORT")
     assert (e["actor1"]["text"], e["actor2"]) == ("wir", None)
+
+
+def test_who_is_called_to_an_act_does_it_and_a_crowd_acts():
+    called = sentence([
+        ("Sie", "sie", "PRON", "nsubj", 1, "PronType=Prs"), ("rufen", "rufen", "VERB", "ROOT", 1),
+        ("die", "der", "DET", "det", 3), ("Beschäftigten", "Beschäftigte", "NOUN", "obj", 1),
+        ("zu", "zu", "ADP", "case", 5), ("Warnstreiks", "Warnstreik", "NOUN", "obl", 1),
+        ("auf", "auf", "ADP", "compound:prt", 1, "", "PTKVZ"), (".", ".", "PUNCT", P, 1)])
+    strike = one(called, "PROTEST")
+    assert (strike["actor1"]["text"], strike["modality"]) == ("die Beschäftigten", "planned")
+    crowd = sentence([
+        ("Tausende", "Tausend", "NUM", "nsubj", 1), ("demonstrierten", "demonstrieren", "VERB", "ROOT", 1),
+        (".", ".", "PUNCT", P, 1)])
+    assert one(crowd, "PROTEST")["actor1"]["text"] == "Tausende"

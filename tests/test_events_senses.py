@@ -183,13 +183,44 @@ def test_an_armed_cue_word_is_a_whole_word_not_the_end_of_one():
     assert "FIGHT" not in types(events)
 
 
-def test_supporting_devices_in_a_technology_article_is_no_political_support():
+def test_support_in_a_technology_article_needs_politics_and_of_devices_is_none():
     tokens = [("Canonical", "Canonical", "PROPN", "nsubj", 1),
               ("unterstützt", "unterstützen", "VERB", "ROOT", 1),
-              ("neue", "neu", "ADJ", "amod", 3), ("Geräte", "Gerät", "NOUN", "obj", 1),
+              ("die", "der", "DET", "det", 3), ("Initiative", "Initiative", "NOUN", "obj", 1),
               (".", ".", "PUNCT", P, 1)]
     assert "SUPPORT" not in types(sentence(tokens, ents=[(0, 1, "ORG")], topic="technology"))
     assert "SUPPORT" in types(sentence(tokens, ents=[(0, 1, "ORG")], topic="politics"))
+    devices = [("Canonical", "Canonical", "PROPN", "nsubj", 1),
+               ("unterstützt", "unterstützen", "VERB", "ROOT", 1),
+               ("neue", "neu", "ADJ", "amod", 3), ("Geräte", "Gerät", "NOUN", "obj", 1),
+               (".", ".", "PUNCT", P, 1)]
+    assert types(sentence(devices, ents=[(0, 1, "ORG")], topic="politics")) == []
+
+
+def test_a_cued_other_sense_is_no_event():
+    trial = sentence([
+        ("Die", "der", "DET", "det", 1), ("Verhandlung", "Verhandlung", "NOUN", "nsubj", 2),
+        ("begann", "beginnen", "VERB", "ROOT", 2), ("vor", "vor", "ADP", "case", 5),
+        ("dem", "der", "DET", "det", 5), ("Landgericht", "Landgericht", "NOUN", "obl", 2),
+        (".", ".", "PUNCT", P, 2)])
+    talks = sentence([
+        ("Die", "der", "DET", "det", 1), ("Verhandlung", "Verhandlung", "NOUN", "nsubj", 2),
+        ("begann", "beginnen", "VERB", "ROOT", 2), ("in", "in", "ADP", "case", 4),
+        ("Genf", "Genf", "PROPN", "obl", 2), (".", ".", "PUNCT", P, 2)], ents=[(4, 5, "LOC")])
+    assert (types(trial), types(talks)) == ([], ["CONSULT"])
+
+
+def test_im_gespraech_and_an_attack_on_rights_are_no_events():
+    considered = sentence([
+        ("Er", "er", "PRON", "nsubj", 1, "PronType=Prs"), ("ist", "sein", "AUX", "ROOT", 1),
+        ("im", "in", "ADP", "case", 3), ("Gespräch", "Gespräch", "NOUN", "obl", 1),
+        (".", ".", "PUNCT", P, 1)])
+    rights = sentence([
+        ("Das", "der", "PRON", "nsubj", 1), ("ist", "sein", "AUX", "cop", 3),
+        ("ein", "ein", "DET", "det", 3), ("Angriff", "Angriff", "NOUN", "ROOT", 3),
+        ("auf", "auf", "ADP", "case", 5), ("Bürgerrechte", "Bürgerrecht", "NOUN", "nmod", 3),
+        (".", ".", "PUNCT", P, 3)])
+    assert (types(considered), types(rights)) == ([], [])
 
 
 def test_a_noun_right_before_its_preposition_has_it_whatever_the_parse_attached():

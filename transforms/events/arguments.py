@@ -40,6 +40,7 @@ from transforms.nlp.syntax import (
 
 _SUPPORT_VERBS = de.words("support_verbs")
 _OFFICIAL_NOUNS = tuple(de.words("person_titles") | de.words("official_nouns"))
+_GOAL_PREPOSITIONS = de.words("goal_prepositions")
 
 
 def find(trigger: Trigger, sent: Span, article) -> Roles | None:
@@ -124,9 +125,15 @@ def _nameable(tokens: list[Token], linker: Linker) -> list[Token]:
     """Leaves out what a weak parse makes a subject or object but names nobody: an
     adverb ("Erstmals dauert die Konferenz"), a number, a time ("Anfang August"). An
     entity stays, however the tagger tagged it ("Nordkorea" as an adverb)."""
-    return [t for t in tokens if not guesses.dateline(t, linker) and (t.i in linker.entity_at or (
-        t.pos_ not in de.NO_ARGUMENT_POS and not is_time_word(t)
-        and not any(is_time_word(c) for c in t.children if c.pos_ in ("NOUN", "PROPN"))))]
+    return [t for t in tokens if not guesses.dateline(t, linker) and (
+        t.i in linker.entity_at or _crowd(t) or (
+            t.pos_ not in de.NO_ARGUMENT_POS and not is_time_word(t)
+            and not any(is_time_word(c) for c in t.children if c.pos_ in ("NOUN", "PROPN"))))]
+
+
+def _crowd(token: Token) -> bool:
+    """"Tausende", "Hunderttausende" (a tagger's numbers): a crowd that acts."""
+    return token.pos_ == "NUM" and token.text[:1].isupper() and token.text.isalpha()
 
 
 def _verbal(trigger: Trigger, article) -> tuple[list[Token], list[Token], bool]:
@@ -231,8 +238,22 @@ def _nominal(trigger: Trigger, article) -> tuple[list[Token], list[Token], bool]
         actor2 = _possessor(token, article)  # "seine Festnahme": whom
     if not actor1:
         actor1 = _conjunct_genitive(token, s, article) or _support_verb_subject(token, s) \
+            or _called_to(token, s, article) \
             or ([] if patient_genitive else _possessor(token, article))
     return actor1, actor2, False
+
+
+def _called_to(token: Token, s: Syntax, article) -> list[Token]:
+    """"rufen die Beschäftigten zu Warnstreiks auf": who is called to an act does it (the
+    object of a demanding verb the noun is the goal of)."""
+    verb = token.head
+    if not is_verb(verb) or s.preposition_of(token) not in _GOAL_PREPOSITIONS:
+        return []
+    particle = "".join(c.lower_ for c in verb.children if s.role(c) == PARTICLE)
+    if particle + verb_lemma(verb) not in de.PLANNING_VERBS and \
+            verb_lemma(verb) not in de.PLANNING_VERBS:
+        return []
+    return [t for t in s.dependents(s.verb_group(verb), OBJ) if senses.is_actor(t, article)][:1]
 
 
 def _conjunct_genitive(token: Token, s: Syntax, article) -> list[Token]:

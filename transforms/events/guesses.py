@@ -41,11 +41,14 @@ def nearest(trigger: Trigger, span: Span, linker: Linker, roles: Roles,
     def fits(i: int) -> bool:
         return i not in used and not _in_pp(i, linker) and not _in_source_phrase(i, linker) \
             and not (free and _fills_other_slot(linker.doc[i], own, linker.syntax))
-    candidates = [i for i in range(span.start, span.end)
+    # the span, and the words that hang from the trigger wherever they stand ("Peter
+    # Zimmermann, der Landesbeauftragte, fordert": before an apposition's comma)
+    window = set(range(span.start, span.end)) | {t.i for t in trigger.token.subtree}
+    candidates = [i for i in sorted(window)
                   if i in linker.entity_at and linker.entity_at[i].label in ("PER", "ORG", "LOC")
                   and fits(i) and not dateline(linker.doc[i], linker)]
     if not candidates and people is not None:
-        candidates = [i for i in range(span.start, span.end)
+        candidates = [i for i in sorted(window)
                       if linker.doc[i].pos_ == "NOUN" and i != trigger.token.i and fits(i)
                       and people(linker.doc[i])]
     if not candidates:

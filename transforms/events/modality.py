@@ -43,6 +43,7 @@ _GENERIC_NOUNS = tuple(de.words("generic_nouns"))
 _ALLEGATIONS = tuple(de.words("allegation_words"))
 _ALLEGATION_PREPOSITIONS = de.words("allegation_prepositions")
 _SPECULATION_VERBS = de.words("speculation_verbs")
+_SPECULATION_STEMS = tuple(_SPECULATION_VERBS)  # "legen ... einen Angriff nahe"
 _PERFECT_AUXILIARIES = de.words("perfect_auxiliaries")
 _NEGATING_PREPOSITIONS = de.words("negating_prepositions")  # "ohne Anklage"
 _FUTURE_AUXILIARIES = de.words("future_auxiliaries")
@@ -53,6 +54,8 @@ def find(trigger: Trigger, source: Argument | None, linker: Linker, has_parse: b
     s, token = linker.syntax, trigger.token
     attached = None
     group = clause = s.verb_group(token) if trigger.verbal else []
+    if trigger.verbal and has_parse:
+        group = clause = group + _governing_group(token, s)
     if not trigger.verbal and has_parse:
         attached = scope.attachment(token, s)
         verb = attached.governor if attached.kind != scope.NESTED else s.clause_verb(token)
@@ -104,7 +107,9 @@ def find(trigger: Trigger, source: Argument | None, linker: Linker, has_parse: b
     if any(verb_lemma(t) in de.SPECULATIVE_MODALS and t.lower_.endswith(_KONJUNKTIV_II)
            for t in subjunctive) or lowers & de.HEDGES or \
             hedged is clause and {c.lower_ for h in clause for c in h.children} & de.HEDGES or \
-            _alleged(token, attached, governors) or _expected(group, s):
+            trigger.type.chargeable and _alleged(token, attached, governors) or \
+            _expected(group, s) or \
+            any(g.endswith(_SPECULATION_STEMS) for g in governors[:1]):
         return "speculative"
     if speech_act:
         return "asserted"
@@ -117,6 +122,15 @@ def find(trigger: Trigger, source: Argument | None, linker: Linker, has_parse: b
     if source is not None:
         return "reported"
     return "asserted"
+
+
+def _governing_group(verb: Token, s) -> list[Token]:
+    """The verb group an infinitive clause depends on ("könnte versuchen, die Kinder zu
+    entführen": könnte): its modals and mood hold for the clause."""
+    if s.role(verb) != CLAUSE or verb.head.i == verb.i or \
+            any("Fin" in t.morph.get("VerbForm") for t in s.verb_group(verb)):
+        return []
+    return [t for t in s.verb_group(verb.head) if t.pos_ == "AUX" or t.tag_.startswith("VM")]
 
 
 def _governors(trigger: Trigger, group: list[Token], attached, s) -> list[Token]:

@@ -16,6 +16,10 @@ that cannot be checked (no parse, no such argument) does not reject. Constraints
 * ``intransitive``: the verb takes no object ("demonstriert Einigkeit" shows, not protests);
 * ``actor-prep:X``: a PP with preposition X, if there is one, names an actor ("Kampf
   gegen die Taliban", not "Kampf gegen die Armut");
+* ``concrete-prep:X``: a PP with preposition X, if there is one, names no content ("Angriff
+  auf ein Lager", not "Angriff auf die Bürgerrechte");
+* ``not-in:X``: a noun does not stand in a PP with X ("im Gespräch sein", "in einem
+  Gespräch mit der Zeitung": no talks);
 * ``recipient``: a dative or a recipient PP must be there;
 * ``clause`` / ``no-clause``: the verb must / must not govern a clause ("drohte, die
   Gespräche abzubrechen"; "halfen, X in Schutz zu bringen" is no aid);
@@ -47,7 +51,7 @@ _PRONOMINAL_ADVERBS = de.lookup("pronominal_adverbs")
 _NON_PERSONAL = _EXPLETIVES | de.words("demonstratives") | de.words("interrogatives")
 _KINDS = ("subj:actor", "obj:actor", "refl", "no-refl", "recipient", "clause", "no-clause",
           "intransitive", "content", "no-report", "named-doer", "patient-gen")
-_PREFIXED = ("prep:", "no-prep:", "no-obj:", "actor-prep:")
+_PREFIXED = ("prep:", "no-prep:", "no-obj:", "actor-prep:", "not-in:", "concrete-prep:")
 
 
 def check_constraint(text: str) -> str | None:
@@ -89,8 +93,10 @@ def _holds(constraint: str, token: Token, article) -> bool:
             return all(is_actor(t, article) for t in agents)
         subjects = s.dependents(group, SUBJ)
         # two subjects are a weak parse's error (one is the object): one actor will do
-        if (any if len(subjects) > 1 else all)(is_actor(t, article) for t in subjects):
-            return True
+        if (any if len(subjects) > 1 else all)(is_actor(t, article) or _abstract(t)
+                                               for t in subjects):
+            return True  # an abstract noun as subject is a weak parse's object ("fordert
+            # Nachbesserungen"), no refutation of the sense
         # object first, subject after ("das unterstützen wir"), parsed the other way
         return any("Nom" in t.morph.get("Case") and is_actor(t, article)
                    for t in s.dependents(group, OBJ))
@@ -119,6 +125,10 @@ def _holds(constraint: str, token: Token, article) -> bool:
         objects = s.dependents(group, OBJ, PASS_SUBJ) + [
             t for t in clause_span(token) if t.pos_ == "NOUN"] if verbal else []
         return not any(re.search(word, t.lemma_ or t.text, re.IGNORECASE) for t in objects)
+    if constraint.startswith("not-in:"):  # "im Gespräch": an idiom, not a meeting
+        return _standing_in(token) != word
+    if constraint.startswith("concrete-prep:"):  # "Angriff auf die Bürgerrechte"
+        return not any(is_content(n, article) for p, n in s.prepositional(group) if p == word)
     if constraint.startswith("actor-prep:"):  # "Kampf gegen die Taliban", not "gegen Armut"
         return all(is_actor(n, article, strict=True)
                    for p, n in s.prepositional(group) if p == word)
@@ -136,6 +146,16 @@ def _holds(constraint: str, token: Token, article) -> bool:
         return word not in attached
     # A wanted PP may hang elsewhere in a weak parse: its clause after the verb will do.
     return word in attached or verbal and word in _clause_prepositions(token)
+
+
+def _standing_in(token: Token) -> str | None:
+    """The preposition of the PP a noun stands in: its own case marker, or the word
+    before its article and adjectives ("in einem Gespräch")."""
+    doc = token.doc
+    k = token.i - 1
+    while k >= token.sent.start and doc[k].pos_ in ("DET", "ADJ", "NUM"):
+        k -= 1
+    return preposition(doc[k]) if k >= token.sent.start and doc[k].pos_ == "ADP" else None
 
 
 def _clause_prepositions(verb: Token) -> set[str]:
@@ -166,10 +186,15 @@ def is_content(token: Token, article) -> bool:
         return True
     if not is_nominal(token) or token.pos_ == "PRON" or is_actor(token, article):
         return False  # "die Opposition" acts
+    return _abstract(token) or article.lexicon.noun_lemma(token.lemma_, token.text) is not None
+
+
+def _abstract(token: Token) -> bool:
+    """An abstract noun by its ending, in the singular or the plural ("Nachbesserungen")."""
     word = token.lower_
-    return word.endswith(de.ABSTRACT_NOUN_ENDINGS) or \
-        token.lemma_.lower().endswith(de.ABSTRACT_NOUN_ENDINGS) or \
-        article.lexicon.noun_lemma(token.lemma_, token.text) is not None
+    singular = word[:-2] if word.endswith("en") else word[:-1] if word.endswith("n") else word
+    return any(w.endswith(de.ABSTRACT_NOUN_ENDINGS)
+               for w in (word, singular, token.lemma_.lower()))
 
 
 def is_actor(token: Token, article, strict: bool = False) -> bool:
@@ -190,7 +215,6 @@ def is_actor(token: Token, article, strict: bool = False) -> bool:
                     or token.lemma_.lower().endswith(_ACTOR_NOUNS)):
         return True  # "Politiker", "des Ministers"
     if nominal and token.text[:1].isupper() and token.text not in de.known_nouns() and \
-            not token.lower_.endswith(de.ABSTRACT_NOUN_ENDINGS) and \
-            not (strict and de.known_compound(token.text)):
+            not _abstract(token) and not (strict and de.known_compound(token.text)):
         return True  # a name the model missed ("Veliz"), not a word of the language
     return article.linker.link(token).entity is not None
