@@ -253,3 +253,16 @@ def test_demonstrating_unity_mit_deren_hilfe_and_a_decision_taken_are_no_events(
         ("Tausende", "Tausend", "NOUN", "nsubj", 1), ("demonstrierten", "demonstrieren", "VERB", "ROOT", 1),
         (".", ".", "PUNCT", P, 1)])
     assert types(marched) == ["PROTEST"]
+
+
+def test_without_a_parse_a_wanted_preposition_is_read_from_the_words():
+    condemned = sentence([
+        ("Die", "der", "DET", "", 0), ("UN", "UN", "PROPN", "", 0),
+        ("verurteilten", "verurteilen", "VERB", "", 0), ("den", "der", "DET", "", 0),
+        ("Angriff", "Angriff", "NOUN", "", 0), (".", ".", "PUNCT", "", 0)],
+        ents=[(1, 2, "ORG")], parse=False)
+    sentenced = sentence([
+        ("Er", "er", "PRON", "", 0), ("wurde", "werden", "AUX", "", 0), ("zu", "zu", "ADP", "", 0),
+        ("Haft", "Haft", "NOUN", "", 0), ("verurteilt", "verurteilen", "VERB", "", 0),
+        (".", ".", "PUNCT", "", 0)], parse=False)
+    assert ("DISAPPROVE" in types(condemned), types(sentenced)) == (True, ["COERCE"])

@@ -54,6 +54,7 @@ class Coreference:
                                         else None)
         self._mentions.sort(key=lambda m: m.start)
         self._memo: dict[int, Entity | None] = {}
+        self._possessors: dict[int, Entity | None] = {}
 
     def antecedent(self, token: Token) -> Entity | None:
         """The entity a pronoun or a definite role noun refers to, if it can be told."""
@@ -71,9 +72,9 @@ class Coreference:
         if "Plur" in token.morph.get("Number[psor]") or \
                 "1" in token.morph.get("Person") or "2" in token.morph.get("Person"):
             return None
-        if token.i not in self._memo:
-            self._memo[token.i] = self._nearest(token, ("PER",), gender, _PRONOUN_WINDOW)
-        return self._memo[token.i]
+        if token.i not in self._possessors:
+            self._possessors[token.i] = self._nearest(token, ("PER",), gender, _PRONOUN_WINDOW)
+        return self._possessors[token.i]
 
     def _resolve(self, token: Token) -> Entity | None:
         word = token.lower_

@@ -5,7 +5,8 @@ actors, not "der Blitz"; "trifft auf" is a match draw; "liefern sich" is no deli
 "forderte 73 Todesopfer" is a disaster, not a demand. A lexicon row's constraints
 (6th column) say what its sense needs; the first row whose constraints hold is the
 trigger's sense, and a word whose rows all fail is no event. A constraint about the parse
-that cannot be checked (no parse, no such argument) does not reject. Constraints:
+that cannot be checked (no parse, no such argument) does not reject; without a parse a
+wanted preposition is looked for among the words of the trigger's clause. Constraints:
 
 * ``subj:actor`` / ``obj:actor``: the subject (a passive's agent) / the object or dative
   is an actor: an entity, a personal pronoun, or a noun naming people or groups;
@@ -80,6 +81,8 @@ def _holds(constraint: str, token: Token, article) -> bool:
     if constraint in ("no-report", "named-doer", "patient-gen"):
         return True  # read by the quotation finder, by the argument stage
     if not article.has_parse:
+        if constraint.startswith("prep:"):  # words still show a preposition
+            return constraint[5:] in {preposition(t) for t in clause_span(token)}
         return True
     s = article.syntax
     verbal = is_verb(token)
