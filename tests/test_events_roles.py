@@ -278,3 +278,13 @@ def test_who_is_called_to_an_act_does_it_and_a_crowd_acts():
         ("Tausende", "Tausend", "NUM", "nsubj", 1), ("demonstrierten", "demonstrieren", "VERB", "ROOT", 1),
         (".", ".", "PUNCT", P, 1)])
     assert one(crowd, "PROTEST")["actor1"]["text"] == "Tausende"
+
+
+def test_ueber_a_number_is_a_quantity_not_a_pp():
+    events = sentence([
+        ("Dabei", "dabei", "ADV", "advmod", 5), ("waren", "sein", "AUX", "aux", 5, "", "VAFIN"),
+        ("über", "über", "ADP", "case", 4), ("200", "200", "NUM", "nummod", 4),
+        ("Menschen", "Mensch", "NOUN", "obl", 5),
+        ("getötet", "töten", "VERB", "ROOT", 5, "VerbForm=Part", "VVPP"),
+        ("worden", "werden", "AUX", "aux:pass", 5, "VerbForm=Part"), (".", ".", "PUNCT", P, 5)])
+    assert one(events, "ASSAULT")["actor2"]["text"] == "200 Menschen"

@@ -27,6 +27,7 @@ from transforms.nlp.syntax import CLAUSE, CONJ, DAT, OBJ, PASS_SUBJ, RELCL, SUBJ
 _SOURCE_WORDS = de.SOURCE_POSTPOSITIONS | de.SOURCE_NOUNS | de.SOURCE_PREPOSITIONS
 _DATELINE_DASHES = de.words("dateline_dashes")
 _SLOTS = (SUBJ, OBJ, DAT, PASS_SUBJ)
+_QUANTITY = de.words("quantity_prepositions")
 
 
 def nearest(trigger: Trigger, span: Span, linker: Linker, roles: Roles,
@@ -105,6 +106,8 @@ def _in_pp(i: int, linker: Linker) -> bool:
     ("In Tel Aviv": the parse may attach "In" to "Aviv"), or the word before it is one."""
     start, end = linker.mention_span.get(i, (i, i + 1))
     doc = linker.doc
+    if start > 1 and doc[start - 1].pos_ == "NUM" and doc[start - 2].lower_ in _QUANTITY:
+        return False  # "über 200 Menschen": a number, no PP
     before = doc[start - 1] if start > 0 else None
     return before is not None and (before.pos_ == "ADP" or (
         # "im Atomkraftwerk Fukushima Daiichi": a name after the noun of a PP
