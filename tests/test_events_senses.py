@@ -266,3 +266,13 @@ def test_without_a_parse_a_wanted_preposition_is_read_from_the_words():
         ("Haft", "Haft", "NOUN", "", 0), ("verurteilt", "verurteilen", "VERB", "", 0),
         (".", ".", "PUNCT", "", 0)], parse=False)
     assert ("DISAPPROVE" in types(condemned), types(sentenced)) == (True, ["COERCE"])
+
+
+def test_an_adverbial_clause_is_no_threats_content():
+    events = sentence([
+        ("Der", "der", "DET", "det", 1), ("Bank", "Bank", "NOUN", "iobj", 2),
+        ("droht", "drohen", "VERB", "ROOT", 2), ("der", "der", "DET", "det", 4),
+        ("Kollaps", "Kollaps", "NOUN", "nsubj", 2), (",", ",", "PUNCT", P, 8),
+        ("da", "da", "SCONJ", "mark", 8), ("Kunden", "Kunde", "NOUN", "nsubj", 8),
+        ("abheben", "abheben", "VERB", "advcl", 2, "VerbForm=Fin"), (".", ".", "PUNCT", P, 2)])
+    assert "THREATEN" not in types(events)

@@ -49,6 +49,7 @@ _ACTOR_NOUNS = tuple(de.words("group_nouns") | de.words("coref_person_nouns")
 _PRONOUNS = de.words("referring_pronouns")
 _EXPLETIVES = de.words("expletives")
 _PRONOMINAL_ADVERBS = de.lookup("pronominal_adverbs")
+_COMPLEMENT_MARKERS = de.INDIRECT_MARKERS | de.words("infinitive_markers")  # dass, ob, zu
 _NON_PERSONAL = _EXPLETIVES | de.words("demonstratives") | de.words("interrogatives")
 _KINDS = ("subj:actor", "obj:actor", "refl", "no-refl", "recipient", "clause", "no-clause",
           "intransitive", "content", "no-report", "named-doer", "patient-gen")
@@ -114,7 +115,12 @@ def _holds(constraint: str, token: Token, article) -> bool:
             t.lower_ in de.REFLEXIVES for t in clause_span(token))
         return reflexive == (constraint == "refl")
     if constraint in ("clause", "no-clause"):  # "drohte, die Gespräche abzubrechen"
-        clause = verbal and any(is_verb(c) for c in s.dependents(group, CLAUSE))
+        # a complement: an infinitive or a "dass" clause, not an adverbial one ("droht
+        # der Kollaps, da die Kunden Geld abheben")
+        clause = verbal and any(is_verb(c) and ("Inf" in c.morph.get("VerbForm") or any(
+            m.lower_ in _COMPLEMENT_MARKERS for m in c.children) or c.lower_.startswith(
+                tuple(p + "zu" for p in de.SEPARABLE_PREFIXES)))
+            for c in s.dependents(group, CLAUSE))
         return clause == (constraint == "clause")
     if constraint == "intransitive":  # "demonstrierten", not "demonstriert Einigkeit"
         return not any(not is_reflexive(t) for t in s.dependents(group, OBJ))
