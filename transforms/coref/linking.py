@@ -68,7 +68,8 @@ class Linker:
         phrase (appositions and names first), else the noun phrase as text."""
         if token.i in self.entity_at:
             start, end = self.mention_span[token.i]
-            return self._named_head_after_genitive(start, end) or self.mention(token.i)
+            return self._named_head_after_genitive(start, end) or \
+                self._name_after_title(start, end) or self.mention(token.i)
         phrase = noun_phrase(token)
         referent = self.coref.antecedent(token) if self.coref is not None else None
         if referent is not None:  # "er", "der Präsident": the words kept, the entity found
@@ -86,6 +87,15 @@ class Linker:
 
     def names_entity(self, token: Token) -> bool:
         return self.link(token).entity is not None
+
+    def _name_after_title(self, start: int, end: int) -> Argument | None:
+        """"US-Außenminister John Kerry" with the title tagged a name of its own: the
+        person the title introduces, not the title."""
+        if self.entity_at[start].label == "PER" or end >= len(self.doc) or \
+                not de.PERSON_TITLE.search(self.doc[end - 1].lower_):
+            return None
+        name = self.entity_at.get(end)
+        return self.mention(end) if name is not None and name.label == "PER" else None
 
     def _named_head_after_genitive(self, start: int, end: int) -> Argument | None:
         """A prenominal genitive never heads its phrase: in "Nordkoreas Machthaber Kim

@@ -54,12 +54,27 @@ class Coreference:
                                         else None)
         self._mentions.sort(key=lambda m: m.start)
         self._memo: dict[int, Entity | None] = {}
+        self._possessors: dict[int, Entity | None] = {}
 
     def antecedent(self, token: Token) -> Entity | None:
         """The entity a pronoun or a definite role noun refers to, if it can be told."""
         if token.i not in self._memo:
             self._memo[token.i] = self._resolve(token)
         return self._memo[token.i]
+
+    def possessor(self, token: Token) -> Entity | None:
+        """The person a possessive determiner points to ("seiner Reise", "ihre Kritik"):
+        the nearest compatible person, as for a pronoun; None for a plural possessor
+        (a group or a state: too often wrong)."""
+        if "Yes" not in token.morph.get("Poss"):
+            return None
+        gender = next(iter(token.morph.get("Gender[psor]")), None)
+        if "Plur" in token.morph.get("Number[psor]") or \
+                "1" in token.morph.get("Person") or "2" in token.morph.get("Person"):
+            return None
+        if token.i not in self._possessors:
+            self._possessors[token.i] = self._nearest(token, ("PER",), gender, _PRONOUN_WINDOW)
+        return self._possessors[token.i]
 
     def _resolve(self, token: Token) -> Entity | None:
         word = token.lower_

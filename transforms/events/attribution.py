@@ -17,8 +17,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from transforms.coref.linking import Argument
+from transforms.events import scope
 from transforms.events.mention import Roles, Trigger
-from transforms.quotes.model import Quotation
+from transforms.quotes.model import REPORTED, Quotation
 
 
 def attribute(trigger: Trigger, roles: Roles, article
@@ -29,14 +30,20 @@ def attribute(trigger: Trigger, roles: Roles, article
         if speaker is not None:
             roles = replace(roles, actor1=speaker, fallback=False)
         return roles, roles.actor1, quote
-    return roles, _claimed_by(trigger.token.i, article, quote), quote
+    return roles, _claimed_by(trigger, article, quote), quote
 
 
-def _claimed_by(i: int, article, own: Quotation | None) -> Argument | None:
+def _claimed_by(trigger: Trigger, article, own: Quotation | None) -> Argument | None:
     """The speaker of the innermost quotation the word is told in (not the one the word
-    itself introduces: "Brüssel kritisierte die Pläne" asserts the criticism)."""
+    itself introduces: "Brüssel kritisierte die Pläne" asserts the criticism; nor a
+    speech act told as an event, whose circumstance in a PP of time or cause the word is:
+    "rief nach den Anschlägen zu Toleranz auf" claims the call, not the attacks)."""
+    i = trigger.token.i
+    background = not trigger.verbal and article.has_parse and \
+        scope.attachment(trigger.token, article.syntax).kind in (scope.BACKGROUND,
+                                                                 scope.SIMULTANEOUS)
     holding = [q for q in article.quotes if q.covers(i) and q.speaker is not None
-               and q is not own]
+               and q is not own and not (background and q.kind == REPORTED)]
     if not holding:
         return None
     return min(holding, key=lambda q: sum(e - s for s, e in q.spans)).speaker

@@ -30,6 +30,8 @@ def events(article) -> list[EventMention]:
         for trigger in found:
             check_deadline()  # one sentence can hold thousands of triggers
             roles = arguments.find(trigger, sent, article)
+            if roles is None:
+                continue  # a sense that needs a doer the sentence does not name
             roles, source, quote = attribution.attribute(trigger, roles, article)
             place = location.find(trigger, sent, tokens_of(roles.actor1, roles.actor2, source),
                                   article.linker)

@@ -6,7 +6,8 @@ events, and flagged as cues that introduce quotations).
 A row names a trigger lemma, its part of speech, its event type and mode, optionally a
 cue (a regular expression over the words near the trigger that must match for that row
 to apply) and constraints on the trigger's arguments (``events/senses.py``: a sense that
-does not fit its arguments is no event). For one lemma, rows whose cue matches come
+does not fit its arguments is no event). A row of type "-" is a sense that is no event
+("Verhandlung" near a court's words is a trial): the first fitting row decides. For one lemma, rows whose cue matches come
 first, then rows without a cue, each in file order; the first row whose constraints hold
 wins. How a token is matched to a lexicon lemma (lookup table, stems, participles,
 compound heads) follows the language's morphology rules."""
@@ -25,7 +26,8 @@ class LexiconError(ValueError):
     pass
 
 
-NO_EVENT = "-"  # a speech cue that introduces quotations but is no event ("hoffen")
+NO_EVENT = "-"  # a sense that is no event: a speech cue ("hoffen"), a cued other sense
+# ("Verhandlung" in a court, "Lieferung" to customers)
 
 
 @dataclass(frozen=True)
@@ -147,7 +149,7 @@ def _entries(text: str, origin: str, speech: bool = False) -> list[Entry]:
         lemma, pos, event_type, mode = (c.strip() for c in cols[:4])
         if pos not in ("VERB", "NOUN"):
             raise LexiconError(f"{origin}:{number}: pos must be VERB or NOUN, not {pos!r}")
-        if event_type not in event_types() and not (speech and event_type == NO_EVENT):
+        if event_type not in event_types() and event_type != NO_EVENT:
             raise LexiconError(f"{origin}:{number}: unknown event type {event_type!r}")
         cue = cols[4].strip() if len(cols) > 4 and cols[4].strip() else None
         try:
@@ -178,9 +180,10 @@ def _verb_forms(verbs: set[str]) -> dict[str, str]:
 
 def _noun_forms(nouns: set[str]) -> dict[str, str]:
     """Inflected forms of the given nouns ("anschläge" -> anschlag), from the same
-    lookup table; only these are kept."""
+    lookup table; only these are kept, and only forms of a noun (a capitalised lemma):
+    "trafen" is a form of the verb treffen, and "Strafen" no compound of "Treffen"."""
     return {form.lower(): lemma.lower() for form, lemma in de.lookup_lemmas().items()
-            if isinstance(lemma, str) and lemma.lower() in nouns
+            if isinstance(lemma, str) and lemma[:1].isupper() and lemma.lower() in nouns
             and form.lower() != lemma.lower()}
 
 

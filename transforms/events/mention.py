@@ -20,6 +20,8 @@ class Trigger:
     type: EventType
     mode: str
     particle: Token | None = None  # a separated particle that made the lemma ("ab")
+    constraints: tuple[str, ...] = ()  # its lexicon row's (``senses``)
+    verbal: bool = True  # a verb (also one a weak tagger tagged otherwise), not a noun
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,7 @@ _CLAUSE_END = {".", "!", "?", ",", ";", ":"}
 _PREFIXES = tuple(de.words("derivational_prefixes"))
 _PREFIX_WORDS = frozenset(de.SEPARABLE_PREFIXES)
 _ASPECT_PARTICLES = de.words("aspect_particles")
+_INFINITIVE_MARKERS = de.words("infinitive_markers")
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,8 @@ def find(sent: Span, article) -> list[Trigger]:
         if need is not None and not need.search(sent.text):
             continue  # a match report is no war (lang/de/topic_senses.tsv)
         out.append(Trigger(token, entry.lemma, event_types()[entry.event_type],
-                           entry.event_mode, found.particle))
+                           entry.event_mode, found.particle, entry.constraints,
+                           entry.pos == "VERB"))
     return _one_per_action(out)
 
 
@@ -66,8 +68,8 @@ def _one_per_action(found: list[Trigger]) -> list[Trigger]:
     """"Bei der Festnahme nahm die Polizei ... fest", "einigten sich auf eine Waffenruhe":
     a noun of a verb's type that is of its mode too, or the verb's own argument, names
     the verb's action again; the verb (with its arguments) stays."""
-    verbs = [t for t in found if is_verb(t.token)]
-    return [t for t in found if is_verb(t.token) or not any(
+    verbs = [t for t in found if t.verbal]
+    return [t for t in found if t.verbal or not any(
         v.type.name == t.type.name and (v.mode == t.mode or t.token.head.i == v.token.i)
         for v in verbs)]
 
@@ -129,11 +131,22 @@ def _noun_lemma(token: Token, lexicon) -> str | None:
     if lemma is None:
         return None
     word = token.lower_
-    modifier = word[:word.rfind(lemma)] if lemma in word else ""
-    if modifier and not modifier.endswith("-") and (len(modifier) < 3
-                                                    or modifier in _PREFIXES):
-        return None  # "Entwarnung", "Vereinigung": a derivation, not a compound
+    at = word.rfind(lemma)
+    modifier = word[:at] if at > 0 else ""
+    if modifier and not modifier.endswith("-") and (
+            len(modifier) < 3 or modifier in _PREFIXES or modifier in _PREFIX_WORDS):
+        return None  # "Entwarnung", "Herausforderung": a derivation, not a compound
+    if modifier and _longer_head(token.text, len(word) - at):
+        return None  # "Grundwasserverunreinigungen" ends in Verunreinigung, not Einigung
     return lemma
+
+
+def _longer_head(word: str, length: int) -> bool:
+    """Whether a word of the language ends the compound and is longer than its lexicon
+    head: then that word, not the lexicon's, is the compound's head."""
+    known = de.known_nouns()
+    return any(word[k:].capitalize() in known for k in range(1, len(word) - length)
+               if "-" not in word[k:])
 
 
 def _particle(verb: Token, sent: Span, article) -> Token | None:
@@ -144,8 +157,8 @@ def _particle(verb: Token, sent: Span, article) -> Token | None:
             return child
     before = article.doc[verb.i - 1] if verb.i > sent.start else None
     if before is not None and before.lower_ in _PREFIX_WORDS and \
-            "Fin" not in verb.morph.get("VerbForm"):
-        return before  # "bekannt gegeben", "fest genommen": written apart
+            "Fin" not in verb.morph.get("VerbForm") and before.lower_ not in _INFINITIVE_MARKERS:
+        return before  # "bekannt gegeben", "fest genommen": written apart ("zu geben" is not)
     # A weak parse may leave the particle unattached: the next particle of the clause,
     # or a prefix word that ends the clause ("gab die Festnahme bekannt.", tagged ADJ).
     doc = article.doc

@@ -23,6 +23,8 @@ OBL, NMOD, GEN, NEG, PARTICLE = "obl", "nmod", "gen", "neg", "particle"
 AUX, AUX_PASS, CONJ, CC, MARK = "aux", "aux_pass", "conj", "cc", "mark"
 CLAUSE, APPOS, FLAT, CASE, DET, ADV, RELCL = (
     "clause", "appos", "flat", "case", "det", "adv", "relcl")
+_RELATIVE_TAG = de.TAGS["relative"]
+_PARTICIPLE_TAG = de.TAGS["participle"]
 
 
 class Syntax:
@@ -73,6 +75,21 @@ class Syntax:
         previous = noun.doc[noun.i - 1] if noun.i else None
         return preposition(previous) if previous is not None and previous.pos_ == "ADP" else None
 
+    def relative_antecedent(self, token: Token) -> Token | None:
+        """The noun a relative pronoun stands for ("Syrer, die abgeschoben werden" ->
+        Syrer): the head of the relative clause it opens. None for any other word, and
+        without a parse."""
+        if "Rel" not in token.morph.get("PronType") and token.tag_ != _RELATIVE_TAG:
+            return None
+        node = token
+        for _ in range(4):  # the pronoun, a PP around it, the clause's verb (and aux)
+            if node.head.i == node.i:
+                return None
+            if self.role(node) == RELCL:
+                return node.head
+            node = node.head
+        return None
+
     def clause_verb(self, token: Token) -> Token | None:
         """The nearest verb above a token (for a nominal trigger, the verb whose
         modality and source it shares)."""
@@ -97,8 +114,13 @@ class UdSyntax(Syntax):
         return sorted(group, key=lambda t: t.i)
 
     def is_passive(self, group: list[Token]) -> bool:
+        """A passive subject or auxiliary, or (a weak parse labels "worden" plain
+        ``aux``) "werden" with a past participle: "getötet worden", "abgeschoben
+        werden" (the future takes an infinitive)."""
         return bool(self.dependents(group, PASS_SUBJ)) or any(
-            t.dep_ == "aux:pass" for h in group for t in h.children)
+            t.dep_ == "aux:pass" for h in group for t in h.children) or (
+            any(t.tag_ == _PARTICIPLE_TAG for t in group)
+            and any(verb_lemma(t) == "werden" for t in group if t.tag_ != _PARTICIPLE_TAG))
 
     def prepositional(self, heads: list[Token]) -> list[tuple[str, Token]]:
         out = []

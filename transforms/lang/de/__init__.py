@@ -237,6 +237,14 @@ def table_text(name: str) -> str:
     return resources.files(PACKAGE).joinpath(name).read_text("utf-8")
 
 
+@functools.lru_cache(maxsize=65536)
+def known_compound(word: str) -> bool:
+    """A compound whose last part (4+ letters) is a known noun ("Schuldenberg",
+    "Cyberattacken"): a word of the language, not a name."""
+    known = known_nouns()
+    return any(word[k:].capitalize() in known for k in range(1, len(word) - 3))
+
+
 @functools.lru_cache(maxsize=1)
 def known_nouns() -> frozenset[str]:
     """Capitalised word forms of the lookup table: German common nouns ("Blitz",
