@@ -39,6 +39,10 @@ _PREFIXES = tuple(de.words("derivational_prefixes"))
 _PREFIX_WORDS = frozenset(de.SEPARABLE_PREFIXES)
 _ASPECT_PARTICLES = de.words("aspect_particles")
 _INFINITIVE_MARKERS = de.words("infinitive_markers")
+# Tokens after a verb in which its separated particle may stand without a parse: a long
+# middle field ("gab die Polizei am Montag in einer Erklärung ... bekannt") but not the
+# rest of a sentence with no end, scanned once per verb.
+_PARTICLE_REACH = 25
 
 
 @dataclass(frozen=True)
@@ -162,7 +166,7 @@ def _particle(verb: Token, sent: Span, article) -> Token | None:
     # A weak parse may leave the particle unattached: the next particle of the clause,
     # or a prefix word that ends the clause ("gab die Festnahme bekannt.", tagged ADJ).
     doc = article.doc
-    for token in doc[verb.i + 1:sent.end]:
+    for token in doc[verb.i + 1:min(sent.end, verb.i + 1 + _PARTICLE_REACH)]:
         if token.tag_ == _PARTICLE_TAG:
             return token
         if is_verb(token) and is_finite(token) or token.text in ",;:":

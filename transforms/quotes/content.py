@@ -15,48 +15,54 @@ after it).
 
 from __future__ import annotations
 
+import itertools
+
 from spacy.tokens import Span, Token
 
 from transforms.lang import de
 from transforms.nlp.syntax import CLAUSE, MARK, SUBJ
+from transforms.quotes.layout import BREAKS, Stops, first, last
+from transforms.quotes.layout import finite as _finite
 from transforms.quotes.model import INDIRECT, REPORTED, Cue
 
 _DEMONSTRATIVES = de.words("demonstratives")
 _WIE = de.words("comparison_conjunctions")  # "Wie X mitteilte, ..."
-BREAKS = {",", ";", ":", "–", "-"}
 _SUBORDINATORS = de.words("subordinating_conjunctions")
 _ADVERBIAL = de.words("adverbial_conjunctions")
 _PURPOSE = de.words("purpose_conjunctions")  # "um ... zu": why, not what is said
 _ZU = "zu"
 _MIN_CLAIM_WORDS = 3
-CLAUSE_CONJUNCTIONS = de.words("clause_conjunctions")
+_MIN_BEFORE_WORDS = 3  # tokens a clause before ", sagte X" needs to be what X said
+_FINITE_REACH = 12  # tokens after "sagte," within which the reported clause's verb stands
+_OPENING_MARKS = frozenset(dict(de.QUOTE_PAIRS))
 
 
 def for_verb(cue: Cue, sent: Span, previous: Span | None, article, taken,
-             others: list[int] = ()) -> tuple[list[tuple[int, int]], str] | None:
-    """``others``: where the sentence's other cues stand; content stops before the clause
-    of the next one ("X sagte, A, doch Y erklärte, B")."""
+             others: Stops = Stops()) -> tuple[list[tuple[int, int]], str] | None:
+    """``others``: where the clauses of the sentence's other cues begin; content stops
+    before the clause of the next one ("X sagte, A, doch Y erklärte, B")."""
     doc = article.doc
+    layout = article.sentences.layout(sent)
     verb = doc[cue.tokens[0]]
-    last = cue.tokens[-1]
+    last_word = cue.tokens[-1]
     end = _content_end(sent)
 
     def forward(start: int) -> list[tuple[int, int]]:
-        later = [i for i in others if i > start]
-        stop = _clause_start(start, later[0], doc) if later else end
+        later = others.after(start)
+        stop = _clause_start(start, later, layout) if later is not None else end
         return _trimmed(doc, start, min(end, stop))
 
     def backward(stop: int) -> list[tuple[int, int]]:
-        earlier = [i for i in others if i < stop]
-        start = _break_after(earlier[-1], stop, doc) if earlier else sent.start
+        earlier = others.before(stop)
+        start = _break_after(earlier, stop, layout) if earlier is not None else sent.start
         return _trimmed(doc, start, stop)
 
-    marker = _marker_after(verb, last, end, article)
+    marker = _marker_after(verb, last_word, end, article, layout)
     if marker is not None:
         return forward(marker), INDIRECT
     opener = _clause_opener(verb, sent, article)
     if opener is not None and opener.lower_ in _WIE:
-        after = _next_break(last + 1, end, doc)
+        after = first(layout.breaks, last_word + 1, end)
         if opener.i > sent.start:  # "..., wie X mitteilte."
             return backward(opener.i), INDIRECT
         if after is not None and after + 1 < end:  # "Wie X mitteilte, ..."
@@ -65,16 +71,16 @@ def for_verb(cue: Cue, sent: Span, previous: Span | None, article, taken,
     if before is not None and (before.text == "," or before.text in de.CLOSING_QUOTES) \
             and not taken(before.i) and _subject_follows(verb, article):
         spans = backward(before.i)
-        if spans and sum(e - s for s, e in spans) >= 3:
+        if spans and sum(e - s for s, e in spans) >= _MIN_BEFORE_WORDS:
             return spans, INDIRECT
-    after = _next_break(last + 1, end, doc)
+    after = first(layout.breaks, last_word + 1, end)
     if after is not None:
         if doc[after].text == ":" and after + 1 < end:
             return forward(after + 1), INDIRECT
         if doc[after].text == "," and doc[after + 1].lower_ not in _PURPOSE and \
                 _reported_clause(verb, after + 1, end, article):
             return forward(after + 1), INDIRECT
-    infinitive = _infinitive_after(last, end, doc)
+    infinitive = _infinitive_after(last_word, end, doc, layout)
     if infinitive is not None:  # "kündigte an, die Preise zu erhöhen"
         return forward(infinitive), INDIRECT
     if previous is not None and _demonstrative_stands_for_it(verb, sent, article):
@@ -90,10 +96,7 @@ def _subordinate(verb: Token, sent: Span, article) -> bool:
     opener = _clause_opener(verb, sent, article)
     if opener is not None and opens_subordinate(opener):
         return True
-    depth = 0
-    for token in sent.doc[sent.start:verb.i]:
-        depth += (token.text == "(") - (token.text == ")")
-    return depth > 0
+    return article.sentences.layout(sent).depth(verb.i) > 0
 
 
 def opens_subordinate(token: Token) -> bool:
@@ -118,41 +121,38 @@ def _subject_follows(verb: Token, article) -> bool:
                                       or following.i in article.linker.entity_at)
 
 
-def _clause_start(start: int, cue: int, doc) -> int:
+def _clause_start(start: int, cue: int, layout) -> int:
     """Where the clause of a cue at ``cue`` begins, after ``start``: its nearest comma or
     conjunction before it."""
-    for i in range(cue - 1, start, -1):
-        if doc[i].text in BREAKS or doc[i].lower_ in CLAUSE_CONJUNCTIONS:
-            return i
-    return cue
+    found = last(layout.clause_stops, start + 1, cue)
+    return cue if found is None else found
 
 
-def _break_after(cue: int, stop: int, doc) -> int:
-    for i in range(cue + 1, stop):
-        if doc[i].text in BREAKS:
-            return i + 1
-    return stop
+def _break_after(cue: int, stop: int, layout) -> int:
+    """Just after the first break between a cue and ``stop`` (where the clause after
+    the cue's own begins), else ``stop``."""
+    found = first(layout.breaks, cue + 1, stop)
+    return stop if found is None else found + 1
 
 
 def for_attribution(phrase: tuple[int, int], sent: Span, article,
-                    others: list[int] = ()) -> list[tuple[int, int]]:
+                    others: Stops = Stops()) -> list[tuple[int, int]]:
     """The clause the attribution phrase [start, end) stands in, to the sentence's end,
     without the phrase and its commas, and without the clauses of the sentence's other
     cues ("..., so Celebi, die auch angab, dass ...": the clause after "angab" is hers by
     that cue, not by "so")."""
     doc = article.doc
-    earlier = [i for i in others if i < phrase[0]]
-    later = [i for i in others if i >= phrase[1]]
-    start = _break_after(earlier[-1], phrase[0], doc) if earlier else sent.start
-    stop = _clause_start(phrase[1], later[0], doc) if later else _content_end(sent)
+    layout = article.sentences.layout(sent)
+    earlier, later = others.before(phrase[0]), others.after(phrase[1] - 1)
+    start = _break_after(earlier, phrase[0], layout) if earlier is not None else sent.start
+    stop = _clause_start(phrase[1], later, layout) if later is not None else _content_end(sent)
     after = _trimmed(doc, phrase[1], stop)
     # The claim is the clause the phrase stands in: "..., nach Polizeiangaben waren es
     # zirka 1.000" does not vouch for what comes before the comma; a phrase that closes
     # the sentence after a comma (", so die Polizei.") vouches for all before it.
     if after or phrase[0] - 1 < start or doc[phrase[0] - 1].text not in BREAKS:
-        clause = next((i + 1 for i in range(phrase[0] - 1, start - 1, -1)
-                       if doc[i].text in BREAKS), start)
-        start = max(start, clause)
+        clause = last(layout.breaks, start, phrase[0])
+        start = max(start, start if clause is None else clause + 1)
     spans = _trimmed(doc, start, phrase[0]) + after
     return [(s, e) for s, e in spans if e - s >= 2]
 
@@ -163,7 +163,8 @@ def is_claim(spans: list[tuple[int, int]], doc) -> bool:
     die Regierung ...": why or when, not what), which a clause around the cue can leave as
     its only neighbour."""
     start, end = spans[0][0], spans[-1][1]
-    if sum(1 for s, e in spans for t in doc[s:e] if t.is_alpha) < _MIN_CLAIM_WORDS:
+    words = (t for s, e in spans for t in doc[s:e] if t.is_alpha)
+    if sum(1 for _ in itertools.islice(words, _MIN_CLAIM_WORDS)) < _MIN_CLAIM_WORDS:
         return False  # "Meinungs- und Versammlungsfreiheit": a topic, not a claim
     if doc[start].lower_ in _ADVERBIAL:
         return any(t.text == "," for t in doc[start:end])
@@ -174,18 +175,14 @@ def direct_span_ok(span: tuple[int, int], doc) -> bool:
     return any(t.is_alpha for t in doc[span[0]:span[1]])
 
 
-def _marker_after(verb: Token, last: int, end: int, article) -> int | None:
+def _marker_after(verb: Token, last_word: int, end: int, article, layout) -> int | None:
     """A dass/ob right after the cue's clause (no other finite verb between)."""
     doc = article.doc
-    for token in doc[last + 1:end]:
-        if token.lower_ in de.INDIRECT_MARKERS:
-            return token.i
-        if _finite(token):
-            return None
-        if token.text in (";", ":") or token.text in de.CLOSING_QUOTES:
-            return None
+    stop = first(layout.marker_stops, last_word + 1, end)
+    if stop is not None:
+        return stop if doc[stop].lower_ in de.INDIRECT_MARKERS else None
     for child in verb.children:  # the parse may know better
-        if article.syntax.role(child) == CLAUSE and child.i > last:
+        if article.syntax.role(child) == CLAUSE and child.i > last_word:
             mark = next((g for g in child.children if article.syntax.role(g) == MARK
                          and g.lower_ in de.INDIRECT_MARKERS), None)
             if mark is not None:
@@ -193,46 +190,46 @@ def _marker_after(verb: Token, last: int, end: int, article) -> int | None:
     return None
 
 
-def _infinitive_after(last: int, end: int, doc) -> int | None:
+def _infinitive_after(last_word: int, end: int, doc, layout) -> int | None:
     """Where a zu-infinitive clause after the cue starts ("forderte die Regierung auf,
     die Truppen abzuziehen", "hat angekündigt die Preise zu erhöhen"): the clause after
     the cue's own (or the rest of the sentence, when nothing finite stands between)
     ends in a zu-infinitive and has no finite verb; not a purpose clause ("um ... zu")."""
-    start = last + 1
-    stop = _next_break(start, end, doc)
+    start = last_word + 1
+    stop = first(layout.breaks, start, end)
     if stop is not None and doc[stop].text == ",":
         start = stop + 1
-        stop = _next_break(start, end, doc)
+        stop = first(layout.breaks, start, end)
     elif stop is not None:
         return None
     stop = end if stop is None else stop
-    words = [t for t in doc[start:stop] if not t.is_space]
-    if len(words) < 2 or words[0].lower_ in _PURPOSE or any(_finite(t) for t in words):
+    if first(layout.finite, start, stop) is not None:
         return None
-    return words[0].i if _zu_infinitive(words) else None
+    opening = next((t for t in doc[start:stop] if not t.is_space), None)
+    closing = list(itertools.islice((doc[i] for i in range(stop - 1, start - 1, -1)
+                                     if not doc[i].is_space), 2))[::-1]
+    if len(closing) < 2 or opening.lower_ in _PURPOSE:
+        return None
+    return opening.i if _zu_infinitive(closing) else None
 
 
-def _zu_infinitive(words: list[Token]) -> bool:
-    """The clause's last word is an infinitive with "zu": "zu erhöhen", "abzuziehen"."""
-    verb = words[-1]
+def _zu_infinitive(closing: list[Token]) -> bool:
+    """The clause's last word is an infinitive with "zu": "zu erhöhen", "abzuziehen"
+    (``closing``: its last two words)."""
+    verb = closing[-1]
     if not verb.is_lower or not verb.text.endswith("n"):
         return False
-    if words[-2].lower_ == _ZU:
+    if closing[-2].lower_ == _ZU:
         return True
     return any(verb.lower_.startswith(prefix + _ZU) and len(verb.text) - len(prefix) > 5
                for prefix in de.SEPARABLE_PREFIXES)
-
-
-def _finite(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm") or \
-        token.lower_ in de.SUBJUNCTIVE_FORMS
 
 
 def _reported_clause(verb: Token, start: int, end: int, article) -> bool:
     """A clause after "sagte," that reports: its finite verb is subjunctive, or the
     parse makes it the cue's complement."""
     doc = article.doc
-    finite = next((t for t in doc[start:min(end, start + 12)]
+    finite = next((t for t in doc[start:min(end, start + _FINITE_REACH)]
                    if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")
                    or de.is_subjunctive(t)), None)
     if finite is not None and de.is_subjunctive(finite):
@@ -247,17 +244,10 @@ def _clause_opener(verb: Token, sent: Span, article) -> Token | None:
     mark = next((c for c in verb.children if article.syntax.role(c) == MARK), None)
     if mark is not None:
         return mark
-    for token in reversed(sent.doc[sent.start:verb.i]):
-        if token.text in BREAKS or token.text in de.CLOSING_QUOTES:
-            return sent.doc[token.i + 1] if token.i + 1 < verb.i else None
+    found = last(article.sentences.layout(sent).openers, sent.start, verb.i)
+    if found is not None:
+        return sent.doc[found + 1] if found + 1 < verb.i else None
     return sent.doc[sent.start]
-
-
-def _next_break(start: int, end: int, doc) -> int | None:
-    for token in doc[start:end]:
-        if token.text in BREAKS:
-            return token.i
-    return None
 
 
 def _demonstrative_stands_for_it(verb: Token, sent: Span, article) -> bool:
@@ -278,7 +268,7 @@ def _content_end(sent: Span) -> int:
 def _trimmed(doc, start: int, end: int) -> list[tuple[int, int]]:
     """[start, end) without punctuation and space at either end; [] when nothing's left."""
     while start < end and (doc[start].is_punct or doc[start].is_space) and \
-            doc[start].text not in dict(de.QUOTE_PAIRS):
+            doc[start].text not in _OPENING_MARKS:
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) and \
             doc[end - 1].text not in de.CLOSING_QUOTES:

@@ -20,9 +20,10 @@ from spacy.tokens import Span, Token
 
 from transforms.events import triggers
 from transforms.events.tokens import is_nominal
+from transforms.extract.deadline import check as check_deadline
 from transforms.lang import de
 from transforms.nlp.syntax import CASE, GEN, NMOD, noun_phrase
-from transforms.quotes.model import Cue
+from transforms.quotes.model import SUBJECT_SPEAKS, Cue
 
 _ANAPHORIC = de.words("anaphoric_attributions")  # "demnach": the previous speaker's claim
 _OWN = de.words("own_attributions")  # "nach eigenen Angaben": the subject's claim
@@ -33,6 +34,17 @@ _COMPLEMENT_OPENERS = de.ARTICLES | de.ORIGIN_PREPOSITIONS
 _CONJUNCTIONS = de.words("subordinating_conjunctions") | de.words("clause_conjunctions")
 _PHRASE_REACH = 5  # tokens from a preposition to the head of its noun phrase
 _NO_PHRASE = ("VERB", "AUX", "ADP", "SCONJ", "CCONJ", "PRON", "DET")
+# Words no noun phrase of "laut X" runs through ("lachte laut auf dem Podium", "laut
+# und deutlich"): without tags, the preposition or conjunction says the phrase is over.
+_PHRASE_BREAKERS = ("VERB", "AUX", "ADP", "SCONJ", "CCONJ", "ADV")
+_NOT_IN_PHRASE = de.words("prepositions") | _CONJUNCTIONS
+_AMBIGUOUS_PREPOSITIONS = de.words("adjective_source_prepositions")  # "laut"
+_OPENING_MARKS = frozenset(dict(de.QUOTE_PAIRS))
+_REST = 7  # tokens after a marker in which its phrase's head stands (a name and titles)
+_REST_BEFORE = 6  # tokens before a postposition in which its phrase's head stands
+_SOURCE_REST = 4  # tokens after a source noun in which its genitive or von-phrase starts
+_NOUN_PREPOSITION = 3  # "nach [eigenen, offiziellen] Angaben": the preposition's reach
+_OWN_REACH = 2  # "nach eigenen Angaben": "eigenen" just before the noun
 _CONTENT = frozenset({"content"})  # whether it has a quotation is what is being found
 _SUBJECT = _CONTENT | {"subj:actor"}
 
@@ -40,6 +52,7 @@ _SUBJECT = _CONTENT | {"subj:actor"}
 def verb_cues(sent: Span, article, inside_quote) -> list[tuple[Cue, None]]:
     out = []
     for token in sent:
+        check_deadline()  # a sentence may be a whole text without sentence ends
         if inside_quote(token.i):
             continue
         # A subject the parse does not know as an actor ("der" of a relative clause, "der
@@ -69,28 +82,37 @@ def verb_cues(sent: Span, article, inside_quote) -> list[tuple[Cue, None]]:
 
 def attribution_cues(sent: Span, article, inside_quote) -> list[tuple[Cue, list[Token] | None]]:
     """Attribution phrases and the words of their speaker (None: the previous speaker;
-    an empty list: the sentence's subject)."""
+    ``SUBJECT_SPEAKS``: the sentence's subject). The words after or before a marker are
+    handed on as a window of a few tokens, never the rest of the sentence: a text
+    without sentence ends must not cost a copy of itself per marker."""
     tokens = [t for t in sent if not inside_quote(t.i)]
     out = []
     for k, token in enumerate(tokens):
+        check_deadline()
         low = token.lower_
         if low in de.SOURCE_PREPOSITIONS:
-            speaker = _after(token, tokens[k + 1:], article)
-            out.append((_with_words(_cue([token], low, attribution=True), [token, *speaker]),
-                        speaker))
+            # "laut" as a preposition (tagged so, or untagged) with its noun phrase: "sehr
+            # laut.", "lachte laut auf dem Podium" are loud, and nobody is cited.
+            rest = tokens[k + 1:k + 1 + _REST]
+            speaker = _after(token, rest, article) if _opens_phrase(token, rest) else []
+            if speaker:
+                out.append((_with_words(_cue([token], low, attribution=True),
+                                        [token, *speaker]), speaker))
         elif low in de.SOURCE_POSTPOSITIONS and k:
-            speaker = _before(token, tokens[:k], article)
-            out.append((_with_words(_cue([token], low, attribution=True), [*speaker, token]),
-                        speaker))
+            speaker = _before(token, tokens[max(0, k - _REST_BEFORE):k], article)
+            if speaker:
+                out.append((_with_words(_cue([token], low, attribution=True),
+                                        [*speaker, token]), speaker))
         elif low.endswith(_SOURCE_NOUNS) and any(
-                t.lower_ in de.SOURCE_NOUN_PREPOSITIONS for t in tokens[max(0, k - 3):k]):
-            preposition = next(t for t in reversed(tokens[max(0, k - 3):k])
+                t.lower_ in de.SOURCE_NOUN_PREPOSITIONS
+                for t in tokens[max(0, k - _NOUN_PREPOSITION):k]):
+            preposition = next(t for t in reversed(tokens[max(0, k - _NOUN_PREPOSITION):k])
                                if t.lower_ in de.SOURCE_NOUN_PREPOSITIONS)
             cue = _cue([token], low, attribution=True)
-            if any(t.lower_ in _OWN for t in tokens[max(0, k - 2):k]):
-                out.append((_with_words(cue, [preposition, token]), []))
+            if any(t.lower_ in _OWN for t in tokens[max(0, k - _OWN_REACH):k]):
+                out.append((_with_words(cue, [preposition, token]), SUBJECT_SPEAKS))
             else:  # "nach Angaben der Polizei", "nach Polizeiangaben", "nach seiner Ansicht"
-                speaker = _source_phrase(token, tokens[k + 1:], article)
+                speaker = _source_phrase(token, tokens[k + 1:k + 1 + _REST], article)
                 out.append((_with_words(cue, [preposition, *speaker]), speaker))
         elif low in _INVERTED_SO and k and tokens[k - 1].text in {",", *de.CLOSING_QUOTES}:
             speaker = _rest_of_clause(token, sent)
@@ -134,8 +156,8 @@ def _after(marker: Token, rest: list[Token], article) -> list[Token]:
                                               or child.dep_ == "nk"
                                               or child.pos_ in ("NOUN", "PROPN")):
                 return list(_phrase(child, article))
-    for token in rest[:7]:  # no parse: the first name or noun before a clause break
-        if token.text in ",;:":  # the sentence is what `rest` holds
+    for n, token in enumerate(rest[:_REST]):  # no parse: the first name or noun of the
+        if token.text in ",;:" or n and _ends_phrase(token):  # phrase, before it ends
             break
         if token.i in article.linker.entity_at:
             start, end = article.linker.mention_span[token.i]
@@ -149,12 +171,27 @@ def _after(marker: Token, rest: list[Token], article) -> list[Token]:
     return []
 
 
+def _opens_phrase(marker: Token, rest: list[Token]) -> bool:
+    """Whether a source preposition stands before its noun phrase: a preposition by its
+    tag where the word is an adjective too ("laut": "sehr laut", "lachte laut"), and a
+    phrase that begins right after it (a quoted name may: "laut „Welt“")."""
+    if marker.lower_ in _AMBIGUOUS_PREPOSITIONS and marker.pos_ not in ("ADP", ""):
+        return False
+    first = next((t for t in rest if t.text not in _OPENING_MARKS), None)
+    return first is not None and not first.is_punct and not _ends_phrase(first)
+
+
+def _ends_phrase(token: Token) -> bool:
+    """A word no noun phrase runs through: a verb, a preposition, a conjunction."""
+    return token.pos_ in _PHRASE_BREAKERS or token.lower_ in _NOT_IN_PHRASE
+
+
 def _source_phrase(noun: Token, rest: list[Token], article) -> list[Token]:
     """A source noun's whole phrase, which says whose claim it is: its determiners and
     adjectives ("seiner Ansicht", "südkoreanischen Angaben") and the genitive, von-phrase
     or name after it ("Angaben der Polizei")."""
     words = list(noun_phrase(noun))
-    complement = _after(noun, rest[:4], article) if rest and (
+    complement = _after(noun, rest[:_SOURCE_REST], article) if rest and (
         rest[0].pos_ in ("DET", "PROPN", "ADP") or rest[0].i in article.linker.entity_at
         or not rest[0].pos_ and rest[0].lower_ in _COMPLEMENT_OPENERS) else []
     if complement and complement[0].i - noun.i <= 3:
@@ -166,7 +203,7 @@ def _before(marker: Token, before: list[Token], article) -> list[Token]:
     """The noun phrase before a postposition ("der Polizei zufolge")."""
     if article.has_parse and article.syntax.role(marker) == CASE and marker.head.i < marker.i:
         return list(_phrase(marker.head, article))
-    for token in reversed(before[-6:]):
+    for token in reversed(before[-_REST_BEFORE:]):
         if token.text in ",;:":
             break
         if token.i in article.linker.entity_at:

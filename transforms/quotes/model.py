@@ -7,6 +7,9 @@ from dataclasses import dataclass, field
 from transforms.coref.linking import Argument
 
 DIRECT, INDIRECT, REPORTED, FREE_INDIRECT = "direct", "indirect", "reported", "free_indirect"
+# The speaker words of an attribution whose speaker is its sentence's subject ("nach
+# eigenen Angaben"): not an empty phrase, which would name nobody.
+SUBJECT_SPEAKS = ("subject",)
 
 
 @dataclass(frozen=True)

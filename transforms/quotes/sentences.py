@@ -17,6 +17,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from transforms.lang import de
+from transforms.quotes.layout import Layout
 
 _TERMINAL = {".", "!", "?", ":", ";", "…"}
 
@@ -41,10 +42,18 @@ class Sentences(list):
             in_paragraph[token.i] = len(self.paragraphs)
         self.paragraphs.append((start, len(doc)))
         self.paragraph = [in_paragraph[sent.start] for sent in self]
+        self._layouts: dict[int, Layout] = {}
 
     def at(self, i: int) -> Span:
         """The sentence token i stands in."""
         return self[self.of[i]]
+
+    def layout(self, sent: Span) -> Layout:
+        """Where one of these sentences breaks (``layout.Layout``), built once."""
+        k = self.of[sent.start]
+        if k not in self._layouts:
+            self._layouts[k] = Layout(self[k])
+        return self._layouts[k]
 
 
 def _ends(doc: Doc, start: int) -> bool:

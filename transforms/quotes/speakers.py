@@ -13,6 +13,7 @@ verb's dative or a "gegenüber X" phrase.
 from __future__ import annotations
 
 import functools
+from bisect import bisect_left
 
 from spacy.tokens import Token
 
@@ -23,7 +24,7 @@ from transforms.events.tokens import is_nominal, is_reflexive, is_time_word
 from transforms.lang import de
 from transforms.nlp.syntax import (AGENT, APPOS, CONJ, DAT, FLAT, OBJ, PASS_SUBJ, SUBJ,
                                    noun_phrase, verb_lemma)
-from transforms.quotes.model import Cue
+from transforms.quotes.model import SUBJECT_SPEAKS, Cue
 
 _DEMONSTRATIVES = de.words("demonstratives")
 _EXPLETIVES = de.words("expletives")  # "heißt es": nobody speaks
@@ -32,6 +33,19 @@ _PASSIVE_AUXILIARIES = de.words("passive_auxiliaries")
 _SOURCE_PLACE_PREPOSITIONS = de.words("source_place_prepositions")
 _SOURCE_NOUNS = tuple(de.SOURCE_NOUNS)
 _ADDRESSEE_PREPOSITIONS = de.words("addressee_prepositions")
+# Without a usable parse the speaker is looked for near the verb, never further than a
+# subject stands from it: a noun phrase with a name in apposition before the verb
+# ("Der Sprecher des Ministeriums Peter Müller sagte"), a short one after it (", sagte
+# der Minister Peter Müller"). A longer reach finds the actor of another clause, and
+# costs a scan of the whole sentence per cue in a text without sentence ends.
+_REACH_BEFORE = 10
+_REACH_AFTER = 6
+_REACH_AFTER_WEAK = 3  # past a subject the parse found but that is no actor
+_REACH_PREVIOUS = 15  # back to the clause before (", sagte aber"): its subject speaks
+_REACH_OPENING = 12  # the actor opening the sentence before an insertion
+_REACH_PASSIVE = 15  # back from a participle to its "wurde"
+_REACH_SOURCE = 10  # back from "heißt es" to "In der Erklärung"
+_SOURCE_PHRASE = 5  # tokens from "in"/"bei"/"aus" to the source's noun
 
 
 def of_verb(cue: Cue, article, excluded) -> Argument | None:
@@ -65,12 +79,15 @@ def of_verb(cue: Cue, article, excluded) -> Argument | None:
     if passive:
         return None
     if weak is not None:
-        actor = _first_actor(range(verb.i + 1, min(sent.end, verb.i + 4)), excluded, article)
+        actor = _first_actor(range(verb.i + 1, min(sent.end, verb.i + 1 + _REACH_AFTER_WEAK)),
+                             excluded, article)
         return actor or _named(weak, article)
     # No usable parse: the subject is the clause's first actor before the verb, or (after
     # a comma or a quote: ", sagte Putin") the first one after it.
-    before = _first_actor(range(verb.i - 1, sent.start - 1, -1), excluded, article)
-    after = _first_actor(range(verb.i + 1, min(sent.end, verb.i + 7)), excluded, article)
+    before = _first_actor(range(verb.i - 1, max(sent.start, verb.i - _REACH_BEFORE) - 1, -1),
+                          excluded, article)
+    after = _first_actor(range(verb.i + 1, min(sent.end, verb.i + 1 + _REACH_AFTER)),
+                         excluded, article)
     inverted = verb.i > sent.start and (doc[verb.i - 1].text in ",;:"
                                         or doc[verb.i - 1].text in de.CLOSING_QUOTES)
     found = (after or before) if inverted else (before or after)
@@ -85,7 +102,8 @@ def _opening_actor(sent, verb: Token, article, excluded) -> Argument | None:
     """"Todor Kolarow, dessen Behörde ... zuständig ist, sagte, ...": the actor that opens
     the sentence, before the insertion the parse lost the subject in."""
     doc = article.doc
-    stop = next((t.i for t in doc[sent.start:verb.i] if t.text in ",;:"), verb.i)
+    window = min(verb.i, sent.start + _REACH_OPENING)
+    stop = next((t.i for t in doc[sent.start:window] if t.text in ",;:"), window)
     return _first_actor(range(sent.start, stop), excluded, article)
 
 
@@ -102,7 +120,7 @@ def _previous_subject(verb: Token, sent, article, excluded) -> Argument | None:
     """"X wollte sich nicht festlegen, sagte aber, ...": a verb after a comma with no
     subject of its own shares the subject of the clause before it."""
     s = article.syntax
-    for token in reversed(article.doc[sent.start:verb.i - 1]):
+    for token in reversed(article.doc[max(sent.start, verb.i - _REACH_PREVIOUS):verb.i - 1]):
         if token.pos_ in ("VERB", "AUX"):
             for subject in s.dependents(s.verb_group(token), SUBJ):
                 if _usable(subject, excluded, article):
@@ -113,25 +131,37 @@ def _previous_subject(verb: Token, sent, article, excluded) -> Argument | None:
 def of_cue(cue: Cue, words, quote, before, sents, article) -> Argument | None:
     """The speaker a cue names for ``quote``: a speech verb's subject; an attribution
     phrase's noun phrase (``words``); "demnach" (``words`` None): like a pronoun, its own
-    words standing for the previous claim's speaker among ``before`` (that speaker when
-    it names no entity); "nach eigenen Angaben" (no words): the sentence's subject."""
+    words standing for the speaker of the latest claim before it among ``before`` (in
+    text order; that speaker when it names no entity); "nach eigenen Angaben"
+    (``words`` is ``SUBJECT_SPEAKS``): the sentence's subject."""
     if cue.verb:
         return of_verb(cue, article, quote.covers)
     if words is None:  # a pro-form of the source: its own words, the source's entity
-        previous = [q for q in before if q.speaker is not None and q.start < quote.start]
-        source = previous[-1].speaker if previous else None
+        previous = _latest_speaking(before, quote.start)
+        source = previous.speaker if previous is not None else None
         form = article.doc[cue.tokens[0]:cue.tokens[-1] + 1]
         if source is not None and source.entity is None:
             return source
         return Argument.of_span(form, source.entity if source is not None else None)
-    if not words:  # like a possessive pronoun: its words, the subject's entity
+    if words is SUBJECT_SPEAKS:  # like a possessive pronoun: its words, the subject's entity
         root = sents.at(cue.tokens[0]).root
         subject = of_verb(verb_cue(root), article, lambda i: False)  # in the claim too
         own = article.doc[cue.words[0] + 1:cue.words[-1] + 1]  # "eigenen Angaben"
         if subject is not None and subject.entity is None:
             return subject
         return Argument.of_span(own, subject.entity if subject is not None else None)
-    return of_phrase(words, article)
+    return of_phrase(words, article) if words else None
+
+
+def _latest_speaking(before, start: int):
+    """The last quotation of ``before`` (sorted by start) with a speaker that starts
+    before ``start``."""
+    k = bisect_left(before, start, key=lambda q: q.start)
+    while k > 0:
+        k -= 1
+        if before[k].speaker is not None:
+            return before[k]
+    return None
 
 
 def named_actor(sent, article) -> Argument | None:
@@ -172,11 +202,13 @@ def _passive_by_words(verb: Token) -> bool:
     the parse does not say: its subject suffered, did not speak."""
     if "Part" not in verb.morph.get("VerbForm"):
         return False
-    for token in reversed(verb.doc[verb.sent.start:verb.i]):  # the model's: its parse
+    for token in reversed(verb.doc[max(0, verb.i - _REACH_PASSIVE):verb.i]):
         if token.text in ",;:":
             return False
         if verb_lemma(token) in _PASSIVE_AUXILIARIES:
             return True
+        if token.is_sent_start:  # the model's sentence: its parse
+            return False
     return False
 
 
