@@ -1,11 +1,20 @@
-"""Writing a table as hive-partitioned Parquet through ``fileio.WriteToFiles``.
+"""Writing a table as hive-partitioned Parquet: one file per table and month per run.
 
-``WriteToFiles`` rather than ``WriteToParquet``: it writes one file per destination,
-window and shard, which the streaming mode needs (WriteToParquet writes corrupt files
-when a bundle holds more than one window). Files land in
-``<base>/<folder>/month=YYYY-MM/<table>-<run_id>-NNNNN-of-NNNNN.parquet`` (without the
-month folder for a table that is not partitioned: the ledger). Every table is
-described by its entry in ``schemas.TABLES``.
+Files land in ``<base>/<folder>/month=YYYY-MM/<table>-<run_id>-NNNNN-of-NNNNN.parquet``
+(without the month folder for a table that is not partitioned: the ledger, the
+identities). Every table is described by its entry in ``schemas.TABLES``.
+
+Batch (:class:`WriteTable`): the step that makes the rows turns them, where they are
+made, into Arrow record batches per month, at most ``BATCH_ROWS`` rows (or about
+``BATCH_BYTES`` of text) held at a time; the batches travel, serialised as Arrow IPC
+messages (compact, no per-row pickling, no schema: both ends know it), through one grouping by month; each month's batches
+become one file, written in row groups of up to ``ROW_GROUP_ROWS`` rows. So a run writes
+one file per table and month, whatever the number of workers or bundles, and no worker
+holds more than a batch buffer and a row group.
+
+Streaming: ``fileio.WriteToFiles`` rather than ``WriteToParquet``: it writes one file
+per destination, window and shard (WriteToParquet writes corrupt files when a bundle
+holds more than one window).
 """
 
 from __future__ import annotations
@@ -17,11 +26,16 @@ from apache_beam.io import fileio
 from apache_beam.io.filesystems import FileSystems
 from apache_beam.metrics import Metrics
 from apache_beam.options.value_provider import StaticValueProvider
-from apache_beam.transforms.window import GlobalWindow
+from apache_beam.transforms.window import GlobalWindow, GlobalWindows
 
 from schemas import PARTITION_KEY, Table
 
-ROWS_PER_ROW_GROUP_WRITE = 2000
+ROWS_PER_ROW_GROUP_WRITE = 2000  # streaming sink: rows per write_table call
+BATCH_ROWS = 5000  # batch: rows a worker holds per table before it makes Arrow batches
+BATCH_BYTES = 16 << 20  # ... or about this much text
+ROW_GROUP_ROWS = 100_000  # batch: rows per Parquet row group
+ROW_GROUP_BYTES = 64 << 20  # ... or this many bytes of Arrow data
+UNPARTITIONED = "all"  # the destination of a table without month folders
 
 
 class RowShapeError(ValueError):
@@ -105,8 +119,96 @@ class _EnsurePartitionFn(beam.DoFn):
         yield row
 
 
+def _text_size(row: dict) -> int:
+    return sum(len(v) for v in row.values() if isinstance(v, str))
+
+
+class _ArrowBatchesFn(beam.DoFn):
+    """Rows of one table -> (month, Arrow IPC record batch) pairs, rows of a month
+    together, at most ``BATCH_ROWS`` rows (``BATCH_BYTES`` of text) held at a time and
+    the rest at the bundle's end. Every row is checked against the table's columns
+    (pyarrow would drop an unknown key)."""
+
+    def __init__(self, table: Table):
+        self.table = table
+        self.rows = Metrics.counter("newsbeam", f"rows_{table.name}")
+
+    def setup(self):
+        self.schema = self.table.file_schema
+        self.columns = self.table.columns
+        self.partitioned = self.table.partitioned
+
+    def start_bundle(self):
+        self._held: dict[str, list[dict]] = {}
+        self._count = self._bytes = 0
+
+    def process(self, row):
+        if row.keys() != self.columns:
+            check_row(self.table, row)
+        destination = row[PARTITION_KEY] if self.partitioned else UNPARTITIONED
+        self._held.setdefault(destination, []).append(row)
+        self._count += 1
+        self._bytes += _text_size(row)
+        if self._count >= BATCH_ROWS or self._bytes >= BATCH_BYTES:
+            yield from self._flush()
+
+    def finish_bundle(self):
+        for destination, batch in self._flush():
+            yield GlobalWindows.windowed_value((destination, batch))
+
+    def _flush(self):
+        held, self._held = self._held, {}
+        self.rows.inc(self._count)
+        self._count = self._bytes = 0
+        for destination, rows in held.items():
+            batch = pa.RecordBatch.from_pylist(rows, schema=self.schema)
+            yield destination, batch.serialize().to_pybytes()
+
+
+class _WriteFilesFn(beam.DoFn):
+    """(month, its Arrow batches) -> one Parquet file under the month's folder, in row
+    groups of up to ``ROW_GROUP_ROWS`` rows; yields the file's path."""
+
+    def __init__(self, table: Table, base: str, run_id: str):
+        self.table, self.base, self.run_id = table, base, run_id
+
+    def setup(self):
+        self.schema = self.table.file_schema
+
+    def process(self, element):
+        destination, batches = element
+        folder = (FileSystems.join(self.base, f"{PARTITION_KEY}={destination}")
+                  if self.table.partitioned else self.base)
+        path = FileSystems.join(folder, f"{self.table.name}-{self.run_id}-00000-of-00001.parquet")
+        try:
+            FileSystems.mkdirs(folder)
+        except IOError:
+            pass  # exists already (or an object store, where folders are implicit)
+        with FileSystems.create(path) as fh:
+            writer = pq.ParquetWriter(fh, self.schema, compression="zstd")
+            held, rows, size = [], 0, 0
+            for data in batches:
+                batch = pa.ipc.read_record_batch(pa.py_buffer(data), self.schema)
+                held.append(batch)
+                rows += batch.num_rows
+                size += batch.nbytes
+                if rows >= ROW_GROUP_ROWS or size >= ROW_GROUP_BYTES:
+                    self._write(writer, held)
+                    held, rows, size = [], 0, 0
+            self._write(writer, held)
+            writer.close()
+        yield path
+
+    def _write(self, writer, batches):
+        if batches:
+            table = pa.Table.from_batches(batches, schema=self.schema)
+            writer.write_table(table, row_group_size=table.num_rows)
+
+
 class WriteTable(beam.PTransform):
-    """Rows of one table -> Parquet files under ``<base>/<table's folder>/``.
+    """Rows of one table -> Parquet files under ``<base>/<table's folder>/``: one file
+    per month in a batch run (see the module's doc), one per window, month and shard
+    streaming. Gives one element per file written (the commit counts them).
 
     ``base`` is the run's staging folder: the commit step moves the files into the
     output when the whole run has succeeded (see ``pipeline/commit.py``).
@@ -121,22 +223,29 @@ class WriteTable(beam.PTransform):
         self.run_id = run_id
 
     def expand(self, rows):
+        if self.streaming:
+            return self._streaming(rows)
+        return (rows
+                | "Arrow batches" >> beam.ParDo(_ArrowBatchesFn(self.table))
+                | "Group by month" >> beam.GroupByKey()
+                | "Parquet files" >> beam.ParDo(_WriteFilesFn(self.table, self.base,
+                                                              self.run_id)))
+
+    def _streaming(self, rows):
         table = self.table
         partitioned = table.partitioned
         return (rows
                 | "Partition folders" >> beam.ParDo(_EnsurePartitionFn(self.base, table))
                 | "Parquet" >> fileio.WriteToFiles(
                     path=self.base,
-                    destination=(lambda row: row[PARTITION_KEY]) if partitioned else "all",
+                    destination=(lambda row: row[PARTITION_KEY]) if partitioned
+                    else UNPARTITIONED,
                     sink=lambda destination: ParquetSink(table),
                     file_naming=partition_file_naming(table.name, self.run_id, partitioned),
                     temp_directory=StaticValueProvider(str, self.temp),
-                    # Streaming: every record takes WriteToFiles' sharded path (it
-                    # writes after a GroupByKey, so a file knows its pane), with one
-                    # shard per window and destination (so a late firing is pane 1, 2,
-                    # ... of the same key). Otherwise a late firing is named like the
+                    # Every record takes WriteToFiles' sharded path (it writes after
+                    # a GroupByKey, so a file knows its pane), with one shard per
+                    # window and destination (so a late firing is pane 1, 2, ... of
+                    # the same key). Otherwise a late firing is named like the
                     # window's first file and the rename overwrites that file.
-                    # A single-file table (the ledger, the commit point) likewise.
-                    shards=1 if self.streaming or table.single_file else None,
-                    max_writers_per_bundle=0 if self.streaming else
-                    fileio.WriteToFiles.MAX_NUM_WRITERS_PER_BUNDLE))
+                    shards=1, max_writers_per_bundle=0))
