@@ -1,9 +1,14 @@
 """Between a spaCy ``Doc`` and the plain annotated row (``ANNOTATED``) the extractors receive.
 
-The NLP step turns each article's Doc into a row of the ``ANNOTATED`` schema; each
-extractor turns the row back into a Doc (with the vocab of a blank German pipeline),
-so extractors use spaCy's API while nothing but plain data crosses a transform. Rule
-tests build their Docs the same way, by hand, with :func:`make_doc`.
+The NLP step turns each article's Doc into a row of the ``ANNOTATED`` schema; the
+extract step reads the Doc back with :func:`doc_of`, so extractors use spaCy's API
+while nothing but plain data crosses a transform. The row the NLP step makes is an
+:class:`AnnotatedRow`: it also carries the model's Doc, which the extract step (fused
+with the NLP step, in the same process) reads as it is; where there is none (the row
+was pickled on its way, a cache, a test's row, an article parsed in chunks) the Doc is
+rebuilt from the columns (with the vocab of a blank German pipeline). Both give the
+extractors the same tokens, attributes, sentences and entities. Rule tests build their
+Docs the same way, by hand, with :func:`make_doc`.
 """
 
 from __future__ import annotations
@@ -17,9 +22,25 @@ from spacy.tokens import Doc, Span
 from transforms.nlp import model
 
 
+class AnnotatedRow(dict):
+    """A plain annotated row that also holds the Doc it was made of (``doc``) for as
+    long as it stays in the process that made it. Pickled, it is the plain row: the Doc
+    does not travel (the columns do, and :func:`doc_of` rebuilds it from them)."""
+
+    __slots__ = ("doc",)
+
+    def __init__(self, columns: dict, doc: Doc | None = None):
+        super().__init__(columns)
+        self.doc = doc
+
+    def __reduce__(self):
+        return dict, (dict(self),)
+
+
 def annotated_row(article: dict, docs: Sequence[Doc], nlp) -> dict:
-    """The annotated row of an ``articles`` row and the Doc(s) of its text."""
-    return {
+    """The annotated row of an ``articles`` row and the Doc(s) of its text (with the
+    Doc itself when there is one: see :class:`AnnotatedRow`)."""
+    return AnnotatedRow({
         "article_id": article["article_id"],
         "source_uri": article["source_uri"],
         "bytes": article["bytes"],
@@ -34,7 +55,7 @@ def annotated_row(article: dict, docs: Sequence[Doc], nlp) -> dict:
         "model": model.model_id(nlp),
         "pipeline_version": article["pipeline_version"],
         "run_id": article["run_id"],
-    }
+    }, doc=docs[0] if len(docs) == 1 else None)
 
 
 @functools.lru_cache(maxsize=1)
@@ -67,6 +88,12 @@ def doc_to_columns(docs: Sequence[Doc], has_parse: bool) -> dict:
     cols["ents"] = ents
     cols["has_parse"] = has_parse
     return cols
+
+
+def doc_of(row: dict) -> Doc:
+    """The Doc of an annotated row: the one it carries, else rebuilt from its columns."""
+    doc = getattr(row, "doc", None)
+    return doc if doc is not None else doc_from_row(row)
 
 
 def doc_from_row(row: dict) -> Doc:
