@@ -28,6 +28,7 @@ Every extractor reads the entities resolved once per article
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
@@ -61,8 +62,10 @@ class Entity:
         return entity_key(self.label, self.canonical_name)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def entity_key(label: str, canonical_name: str) -> str:
-    """Stable across articles and runs: same label and name, same key."""
+    """Stable across articles and runs: same label and name, same key. (Asked for
+    again and again, by every extractor: remembered.)"""
     digest = hashlib.sha1(f"{label}\x1f{canonical_name.casefold()}".encode()).hexdigest()
     return digest[:16]
 
@@ -89,12 +92,12 @@ def resolve(doc: Doc) -> list[Entity]:
             surfaces.update((parts[0], parts[-1]))
     names = [(m, de.strip_genitive(name, surfaces) if not m.gazetteer else name)
              for m, name in raw]
-    long_names = _person_names(names)
+    expand = _Expander(_person_names(names))
     groups: dict[str, list[tuple[Mention, str]]] = {}  # by casefolded name
     for mention, name in names:
         check_deadline()
         if not mention.gazetteer:
-            name = _expand(name, long_names)
+            name = expand(name)
         groups.setdefault(name.casefold(), []).append((mention, name))
 
     entities = [Entity(_spelling([n for _, n in group]), _label([m for m, _ in group]),
@@ -220,6 +223,29 @@ def _expand(name: str, long_names: list[list[str]]) -> str:
                if len(long) > len(parts) and (long[:len(parts)] == parts
                                               or long[-len(parts):] == parts)}
     return matches.pop() if len(matches) == 1 else name
+
+
+class _Expander:
+    """:func:`_expand` over one article's long names, each name once, and only against
+    the long names that start or end with its first or last word (an article names
+    thousands of people: every mention against every name would grow with the square
+    of its length)."""
+
+    def __init__(self, long_names: list[list[str]]):
+        self.long_names = long_names
+        self.by_word: dict[str, list[list[str]]] = {}
+        for long in long_names:
+            for word in {long[0], long[-1]}:
+                self.by_word.setdefault(word, []).append(long)
+        self.done: dict[str, str] = {}
+
+    def __call__(self, name: str) -> str:
+        if name not in self.done:
+            parts = name.split()
+            near = self.long_names if not parts else self.by_word.get(parts[0], []) + (
+                self.by_word.get(parts[-1], []) if parts[-1] != parts[0] else [])
+            self.done[name] = _expand(name, near)
+        return self.done[name]
 
 
 def _spelling(names: list[str]) -> str:

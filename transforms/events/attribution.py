@@ -35,7 +35,7 @@ def attribute(trigger: Trigger, roles: Roles, article
 def _claimed_by(i: int, article, own: Quotation | None) -> Argument | None:
     """The speaker of the innermost quotation the word is told in (not the one the word
     itself introduces: "Brüssel kritisierte die Pläne" asserts the criticism)."""
-    holding = [q for q in article.quotes if q.covers(i) and q.speaker is not None
+    holding = [q for q in article.quotes_covering(i) if q.speaker is not None
                and q is not own]
     if not holding:
         return None

@@ -36,13 +36,17 @@ def carried_on(sentences: list[Span], paragraph_of: list[int],
                 sent = sentences[k]
                 quoted[k] += sum(1 for t in sent.doc[max(s, sent.start):min(e, sent.end)]
                                  if t.is_alpha)
+    by_sentence: dict[int, list[Quotation]] = {}  # who speaks in each sentence
+    for q in quotes:
+        if q.speaker is not None:
+            for k in range(q.sentences[0], q.sentences[1] + 1):
+                by_sentence.setdefault(k, []).append(q)
     out: list[Quotation] = []
     last: Quotation | None = None
     last_at = -10
     for k, sent in enumerate(sentences):
         words = sum(1 for t in sent if t.is_alpha)
-        speaking = [q for q in quotes if q.sentences[0] <= k <= q.sentences[1]
-                    and q.speaker is not None]
+        speaking = by_sentence.get(k, [])
         if quoted[k] * 2 > words:  # quoted already
             if speaking:
                 last, last_at = speaking[-1], k

@@ -18,6 +18,9 @@
 
 from __future__ import annotations
 
+import bisect
+import math
+
 from spacy.tokens import Span
 
 from transforms.events.senses import is_actor
@@ -204,7 +207,7 @@ def _voice(start, k, sentence_of, paragraph_of, before, article):
         if k - last_sentence <= _VOICE_REACH and \
                 paragraph_of[k] - paragraph_of[last_sentence] <= 1:
             return last.speaker
-    sentences = list(article.doc.sents)
+    sentences = article.sentences
     if k and paragraph_of[k - 1] == paragraph_of[k]:
         root = sentences[k - 1].root
         speaker = speakers.of_verb(_verb_cue(root), article, lambda i: False)
@@ -326,4 +329,5 @@ def _paragraphs(doc) -> list[tuple[int, int]]:
 
 
 def _paragraph(i: int, paragraphs) -> int:
-    return next((p for p, (s, e) in enumerate(paragraphs) if s <= i < e), len(paragraphs) - 1)
+    p = bisect.bisect_right(paragraphs, (i, math.inf)) - 1  # sorted, disjoint
+    return p if p >= 0 and paragraphs[p][0] <= i < paragraphs[p][1] else len(paragraphs) - 1
