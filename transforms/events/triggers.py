@@ -19,6 +19,7 @@ Takes a sentence and the article context; gives :class:`Trigger` s in text order
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -81,26 +82,36 @@ def _topic_needs() -> dict[str, dict[str, re.Pattern]]:
 
 def sense(token: Token, sent: Span, article, ignore: frozenset = frozenset()) -> Sense | None:
     """The lexicon row a word stands for here, constraints checked (but ``ignore``)."""
+    memo = article.memo.setdefault(_word, {})  # the events and the quotes both ask
+    if token.i not in memo:
+        memo[token.i] = _word(token, sent, article)
+    if memo[token.i] is None:
+        return None
+    pos, lemma, particle, context = memo[token.i]
+    for entry in article.lexicon.candidates(pos, lemma, context):
+        constraints = tuple(c for c in entry.constraints if c not in ignore)
+        if senses.fits(constraints, token, article):
+            return Sense(entry, particle)
+    return None
+
+
+def _word(token: Token, sent: Span, article) -> tuple | None:
+    """(pos, lexicon lemma, particle, context words) of a word, or None: what
+    :func:`sense` looks up before it checks constraints."""
     if token.i in article.linker.entity_at or not _wordlike(token.text):
         return None
-    lexicon = article.lexicon
     found = None
     if verb_like(token):
         found = _verb_lemma(token, sent, article)
     if found is not None:
         pos, (lemma, particle) = "VERB", found
     elif is_noun(token):
-        pos, lemma, particle = "NOUN", _noun_lemma(token, lexicon), None
+        pos, lemma, particle = "NOUN", _noun_lemma(token, article.lexicon), None
         if lemma is None:
             return None
     else:
         return None
-    context = _context(token)
-    for entry in lexicon.candidates(pos, lemma, context):
-        constraints = tuple(c for c in entry.constraints if c not in ignore)
-        if senses.fits(constraints, token, article):
-            return Sense(entry, particle)
-    return None
+    return pos, lemma, particle, _context(token)
 
 
 def _wordlike(text: str) -> bool:
@@ -146,12 +157,22 @@ def _particle(verb: Token, sent: Span, article) -> Token | None:
             "Fin" not in verb.morph.get("VerbForm"):
         return before  # "bekannt gegeben", "fest genommen": written apart
     # A weak parse may leave the particle unattached: the next particle of the clause.
-    for token in article.doc[verb.i + 1:sent.end]:
-        if token.tag_ == _PARTICLE_TAG:
-            return token
-        if is_verb(token) and is_finite(token) or token.text in ",;:":
-            return None
+    stops = _clause_stops(article)
+    k = bisect.bisect_left(stops, verb.i + 1)
+    if k < len(stops) and stops[k] < sent.end and article.doc[stops[k]].tag_ == _PARTICLE_TAG:
+        return article.doc[stops[k]]
     return None
+
+
+def _clause_stops(article) -> list[int]:
+    """Where the search for an unattached particle stops, in text order: a particle,
+    a finite verb, a clause break. Once per article (not a walk to the clause's end
+    for every verb)."""
+    if _clause_stops not in article.memo:
+        article.memo[_clause_stops] = [
+            t.i for t in article.doc if t.tag_ == _PARTICLE_TAG
+            or is_verb(t) and is_finite(t) or t.text in ",;:"]
+    return article.memo[_clause_stops]
 
 
 def _context(token: Token) -> list[str]:
