@@ -8,13 +8,11 @@ corpus order until the size is reached), in two variants: **with** sentence ends
 text as written) and **without** (every sentence-final ``.``, ``!``, ``?`` removed and
 the paragraphs run together: one paragraph, and as few sentences as the model makes of
 it, the pathological "megabyte without a sentence end"). Each article goes through the
-pipeline's steps one after the other, in this process, as a worker runs them: parse
-(the feed parser and the ``articles`` row, its topic included), NLP (the ModelHandler's
-``run_inference``: chunks, ``nlp.pipe``, the annotated row), the context (Doc,
-entities, places, actors), coreference and the linker, the quotations (which the
-events' attribution and the quotes table share), each extractor's rows, and the write
-(Arrow batches and a Parquet file of every row). A warm-up article goes through every
-step first (what loads on first use is not counted). Prints CPU time per character of each step (µs/char) for every
+pipeline's steps one after the other, in this process, as a worker runs them (the
+steps of ``bench/steps.py``: parse, spaCy, the NLP step's rows, the context, coref,
+the quotations the events and quotes share, each extractor's rows, the write). A
+warm-up article goes through every step first (what loads on first use is not
+counted). Prints CPU time per character of each step (µs/char) for every
 size, and how that changes from the smallest size to the largest (x1.0 = linear).
 
 Each extractor runs under a deadline of ``--cap`` seconds (default 300): a step that
@@ -29,13 +27,13 @@ import os
 import re
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-DEFAULT_CORPUS = Path("/tmp/corpus/de-news")
+from bench.steps import DEFAULT_CORPUS, Steps, annotate, extract, load, parse, write_rows  # noqa: E402
+
 SIZES = (10_000, 100_000, 1_000_000)
 _SENTENCE_END = re.compile(r"(?<=\w)[.!?]+(?=\s|$)")
 
@@ -77,74 +75,17 @@ def article_file(folder: Path, name: str, body: str) -> Path:
     return path
 
 
-class Steps:
-    """CPU seconds per step of one article."""
-
-    def __init__(self):
-        self.seconds: dict[str, float] = {}
-        self.capped: set[str] = set()
-
-    def timed(self, name: str, fn, *args):
-        started = time.process_time()
-        try:
-            return fn(*args)
-        finally:
-            self.seconds[name] = self.seconds.get(name, 0.0) + time.process_time() - started
-
-
 def run_article(path: Path, nlp, handler, extractors, cap: float, out: Path) -> tuple[int, Steps]:
-    from transforms.extract import context
-    from transforms.nlp.annotated import AnnotatedRow
-    from transforms.read.feed import parse_article
-    from transforms.read.rows import article_row
-
+    """Every step over one article file (``bench/steps.py``'s steps)."""
     steps = Steps()
     run = {"run_id": "linearity", "pipeline_version": "bench", "model": "m"}
-    data = path.read_bytes()
-    article = steps.timed("parse", lambda: article_row(parse_article(data, str(path),
-                                                                     len(data) + 1), run))
-    [result] = steps.timed("nlp", lambda: list(handler.run_inference([article], nlp)))
-    annotated = result.inference
+    [article] = parse([path], steps, run)
+    [annotated] = annotate([article], nlp, handler, steps)
     if isinstance(annotated, Exception):
         raise annotated
-    assert isinstance(annotated, AnnotatedRow)
-    build, extract = extractors
-    rows: dict[str, list] = {"articles": [article]}
-    with context.deadline(cap):
-        try:
-            ctx = steps.timed("context", build, annotated)
-            # what the extractors compute on first use, each its own step
-            steps.timed("coref", lambda: (ctx.coref, ctx.linker))
-            steps.timed("quotations", lambda: (ctx.quotes, ctx.quote_cues))
-        except context.ExtractTimeout:
-            steps.capped.add("context" if "context" not in steps.seconds else
-                             "coref" if "quotations" not in steps.seconds else "quotations")
-            return len(article["text"]), steps
-        for table, fn in extract.items():
-            try:
-                rows[table] = steps.timed(table, fn, ctx)
-            except context.ExtractTimeout:
-                steps.capped.add(table)
-                rows[table] = []
+    rows = {"articles": [article], **extract(annotated, extractors, steps, cap)}
     steps.timed("write", write_rows, rows, out)
     return len(article["text"]), steps
-
-
-def write_rows(rows: dict[str, list], out: Path) -> None:
-    """The write step's work on these rows: Arrow batches, then a Parquet file each."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    from schemas import TABLES
-    for table, table_rows in rows.items():
-        if not table_rows:
-            continue
-        schema = TABLES[table].file_schema
-        batch = pa.RecordBatch.from_pylist(table_rows, schema=schema)
-        data = batch.serialize().to_pybytes()
-        back = pa.ipc.read_record_batch(pa.py_buffer(data), schema)
-        pq.write_table(pa.Table.from_batches([back], schema=schema), out / f"{table}.parquet",
-                       compression="zstd")
 
 
 def main(argv=None) -> int:
@@ -161,19 +102,8 @@ def main(argv=None) -> int:
     if not args.model:
         raise SystemExit("set NEWSBEAM_MODEL or pass --model")
 
-    from transforms.extract.transform import Extractors
-    from transforms.nlp import model as nlp_model
-    from transforms.nlp.handler import SpacyModelHandler
-
     sizes = [int(s) for s in args.sizes.split(",")]
-    nlp = nlp_model.load(args.model, "bench")
-    handler = SpacyModelHandler(args.model, "bench")
-    extractors = Extractors()()
-    build, extract = extractors
-    from transforms.extract.transform import _warm_up_row
-    warm = build(_warm_up_row())
-    for fn in extract.values():
-        fn(warm)
+    nlp, handler, extractors = load(args.model)
     paragraphs = corpus_paragraphs(args.corpus)
     results = []
     with tempfile.TemporaryDirectory(prefix="newsbeam-linearity-") as tmp:
