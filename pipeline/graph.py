@@ -21,7 +21,7 @@ from transforms.errors import ERRORS_TAG
 from transforms.extract.transform import ExtractArticles, Extractors
 from transforms.nlp.handler import AnnotateArticles, SpacyModelHandler
 from transforms.read.transform import LEDGER_TAG, ParseFiles, ReadArticles, RecordFailures
-from transforms.write.parquet import WriteTable
+from transforms.write.parquet import WriteTable, WriteTables
 
 
 def build(p: beam.Pipeline, *, files: list[tuple[str, int, float]], output: str, model: str,
@@ -151,9 +151,13 @@ def _extract_and_write(read, base: str, model: str, run: dict, batch_size: int,
         tables["identities"] = extracted["entities"] | "Identities" >> Identities(
             previous_identities, run, replaced, replaced_files)
     tables = {name: tables[name] for name in TABLES if name in tables}  # registry order
-    written = [rows | f"Write {name}" >> WriteTable(TABLES[name], base, run["run_id"],
-                                                    streaming=streaming)
-               for name, rows in tables.items()]
+    if streaming:
+        written = [rows | f"Write {name}" >> WriteTable(TABLES[name], base, run["run_id"],
+                                                        streaming=True)
+                   for name, rows in tables.items()]
+    else:  # one grouping for every table
+        written = [tables | "Write tables" >> WriteTables([TABLES[n] for n in tables], base,
+                                                          run["run_id"])]
     done = {"articles": annotated.annotated, "rejected": read[ERRORS_TAG],
             "nlp failed": annotated[ERRORS_TAG]}
     return tables, written, done

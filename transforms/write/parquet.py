@@ -10,7 +10,8 @@ made, into Arrow record batches per month, at most ``BATCH_ROWS`` rows (or about
 messages (compact, no per-row pickling, no schema: both ends know it), through one grouping by month; each month's batches
 become one file, written in row groups of up to ``ROW_GROUP_ROWS`` rows. So a run writes
 one file per table and month, whatever the number of workers or bundles, and no worker
-holds more than a batch buffer and a row group.
+holds more than a batch buffer and a row group. One grouping serves every table of a
+run (:class:`WriteTables`): the local runner runs each grouping as a stage of its own.
 
 Streaming: ``fileio.WriteToFiles`` rather than ``WriteToParquet``: it writes one file
 per destination, window and shard (WriteToParquet writes corrupt files when a bundle
@@ -124,10 +125,10 @@ def _text_size(row: dict) -> int:
 
 
 class _ArrowBatchesFn(beam.DoFn):
-    """Rows of one table -> (month, Arrow IPC record batch) pairs, rows of a month
-    together, at most ``BATCH_ROWS`` rows (``BATCH_BYTES`` of text) held at a time and
-    the rest at the bundle's end. Every row is checked against the table's columns
-    (pyarrow would drop an unknown key)."""
+    """Rows of one table -> ((table, month), Arrow IPC record batch) pairs, rows of a
+    month together, at most ``BATCH_ROWS`` rows (``BATCH_BYTES`` of text) held at a
+    time and the rest at the bundle's end. Every row is checked against the table's
+    columns (pyarrow would drop an unknown key)."""
 
     def __init__(self, table: Table):
         self.table = table
@@ -153,8 +154,8 @@ class _ArrowBatchesFn(beam.DoFn):
             yield from self._flush()
 
     def finish_bundle(self):
-        for destination, batch in self._flush():
-            yield GlobalWindows.windowed_value((destination, batch))
+        for key, batch in self._flush():
+            yield GlobalWindows.windowed_value((key, batch))
 
     def _flush(self):
         held, self._held = self._held, {}
@@ -162,52 +163,79 @@ class _ArrowBatchesFn(beam.DoFn):
         self._count = self._bytes = 0
         for destination, rows in held.items():
             batch = pa.RecordBatch.from_pylist(rows, schema=self.schema)
-            yield destination, batch.serialize().to_pybytes()
+            yield (self.table.name, destination), batch.serialize().to_pybytes()
 
 
 class _WriteFilesFn(beam.DoFn):
-    """(month, its Arrow batches) -> one Parquet file under the month's folder, in row
-    groups of up to ``ROW_GROUP_ROWS`` rows; yields the file's path."""
+    """((table, month), its Arrow batches) -> one Parquet file under the table's month
+    folder, in row groups of up to ``ROW_GROUP_ROWS`` rows; yields the file's path."""
 
-    def __init__(self, table: Table, base: str, run_id: str):
-        self.table, self.base, self.run_id = table, base, run_id
-
-    def setup(self):
-        self.schema = self.table.file_schema
+    def __init__(self, tables: dict[str, Table], base: str, run_id: str):
+        self.tables, self.base, self.run_id = tables, base, run_id
 
     def process(self, element):
-        destination, batches = element
-        folder = (FileSystems.join(self.base, f"{PARTITION_KEY}={destination}")
-                  if self.table.partitioned else self.base)
-        path = FileSystems.join(folder, f"{self.table.name}-{self.run_id}-00000-of-00001.parquet")
+        (name, destination), batches = element
+        table = self.tables[name]
+        schema = table.file_schema
+        folder = FileSystems.join(self.base, table.folder)
+        if table.partitioned:
+            folder = FileSystems.join(folder, f"{PARTITION_KEY}={destination}")
+        path = FileSystems.join(folder, f"{table.name}-{self.run_id}-00000-of-00001.parquet")
         try:
             FileSystems.mkdirs(folder)
         except IOError:
             pass  # exists already (or an object store, where folders are implicit)
         with FileSystems.create(path) as fh:
-            writer = pq.ParquetWriter(fh, self.schema, compression="zstd")
+            writer = pq.ParquetWriter(fh, schema, compression="zstd")
             held, rows, size = [], 0, 0
             for data in batches:
-                batch = pa.ipc.read_record_batch(pa.py_buffer(data), self.schema)
+                batch = pa.ipc.read_record_batch(pa.py_buffer(data), schema)
                 held.append(batch)
                 rows += batch.num_rows
                 size += batch.nbytes
                 if rows >= ROW_GROUP_ROWS or size >= ROW_GROUP_BYTES:
-                    self._write(writer, held)
+                    _write(writer, held, schema)
                     held, rows, size = [], 0, 0
-            self._write(writer, held)
+            _write(writer, held, schema)
             writer.close()
         yield path
 
-    def _write(self, writer, batches):
-        if batches:
-            table = pa.Table.from_batches(batches, schema=self.schema)
-            writer.write_table(table, row_group_size=table.num_rows)
+
+def _write(writer, batches, schema):
+    if batches:
+        table = pa.Table.from_batches(batches, schema=schema)
+        writer.write_table(table, row_group_size=table.num_rows)
+
+
+class WriteTables(beam.PTransform):
+    """Batch: the rows of several tables (a dict: table name -> PCollection of rows)
+    -> one Parquet file per table and month under ``<base>/<table's folder>/``, through
+    one grouping for all of them (see the module's doc). Gives one element per file
+    written (the commit counts them).
+
+    ``base`` is the run's staging folder: the commit step moves the files into the
+    output when the whole run has succeeded (see ``pipeline/commit.py``).
+    """
+
+    def __init__(self, tables: list[Table], base: str, run_id: str):
+        super().__init__()
+        self.tables = {t.name: t for t in tables}
+        self.base, self.run_id = base, run_id
+
+    def expand(self, rows_by_table):
+        batches = [rows | f"Arrow batches ({name})" >> beam.ParDo(
+                       _ArrowBatchesFn(self.tables[name]))
+                   for name, rows in rows_by_table.items()]
+        return (batches
+                | "All batches" >> beam.Flatten()
+                | "Group by table and month" >> beam.GroupByKey()
+                | "Parquet files" >> beam.ParDo(_WriteFilesFn(self.tables, self.base,
+                                                              self.run_id)))
 
 
 class WriteTable(beam.PTransform):
     """Rows of one table -> Parquet files under ``<base>/<table's folder>/``: one file
-    per month in a batch run (see the module's doc), one per window, month and shard
+    per month in a batch run (:class:`WriteTables`), one per window, month and shard
     streaming. Gives one element per file written (the commit counts them).
 
     ``base`` is the run's staging folder: the commit step moves the files into the
@@ -218,6 +246,7 @@ class WriteTable(beam.PTransform):
         super().__init__()
         self.streaming = streaming
         self.table = table
+        self.staging = base
         self.base = FileSystems.join(base, table.folder)
         self.temp = FileSystems.join(base, "_temp", table.name)
         self.run_id = run_id
@@ -225,11 +254,7 @@ class WriteTable(beam.PTransform):
     def expand(self, rows):
         if self.streaming:
             return self._streaming(rows)
-        return (rows
-                | "Arrow batches" >> beam.ParDo(_ArrowBatchesFn(self.table))
-                | "Group by month" >> beam.GroupByKey()
-                | "Parquet files" >> beam.ParDo(_WriteFilesFn(self.table, self.base,
-                                                              self.run_id)))
+        return {self.table.name: rows} | WriteTables([self.table], self.staging, self.run_id)
 
     def _streaming(self, rows):
         table = self.table
