@@ -3,7 +3,8 @@
     python bench/stages.py -- NEWSBEAM OPTIONS...   (e.g. --input DIR --output OUT --workers 2)
 
 Runs the pipeline in this process (the launcher) with the runner's bundle execution
-timed: for every fused stage it prints the wall time, the launcher's CPU time (which
+timed: for every fused stage it prints when it started (seconds after this process
+started), its wall time, the launcher's CPU time (which
 is what moving data between stages costs it: every element that leaves a stage is
 decoded, grouped and encoded again there), the bytes that went into the stage, and,
 with several workers, each worker's share of the stage's wall time (the skew at its
@@ -24,7 +25,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 STAGES: dict[str, dict] = collections.defaultdict(
-    lambda: {"bundles": 0, "wall": 0.0, "cpu": 0.0, "parts": []})
+    lambda: {"bundles": 0, "wall": 0.0, "cpu": 0.0, "parts": [], "first": None})
+STARTED = time.perf_counter()
 _lock = threading.Lock()
 
 
@@ -62,6 +64,8 @@ def _patch() -> None:
         name = bundle_context_manager.stage.name
         record = STAGES[name]
         record["bundles"] += 1
+        if record["first"] is None:
+            record["first"] = time.perf_counter() - STARTED
         started, cpu = time.perf_counter(), time.process_time()
         _local.record = record
         parts_before = len(record["parts"])
@@ -107,13 +111,15 @@ def _short(name: str, width: int = 70) -> str:
 def report(wall: float, cpu: float, workers_cpu: float, out=sys.stdout) -> None:
     rows = sorted(STAGES.items(), key=lambda kv: -kv[1]["wall"])
     total = sum(r["wall"] for _, r in rows) or 1.0
-    print(f"{'stage':70}  {'wall s':>7} {'share':>6} {'launcher cpu s':>14} "
+    print(f"{'stage':70}  {'starts':>6} {'wall s':>7} {'share':>6} {'launcher cpu s':>14} "
           f"{'in MB':>7}  parts (s)", file=out)
     for name, r in rows:
         parts = sorted((round(t, 1) for t, _ in r["parts"]), reverse=True)[:4]
-        print(f"{_short(name):70}  {r['wall']:7.2f} {r['wall'] / total:6.1%} "
+        print(f"{_short(name):70}  {r['first']:6.1f} {r['wall']:7.2f} {r['wall'] / total:6.1%} "
               f"{r['cpu']:14.2f} {sum(b for _, b in r['parts']) / 1e6:7.1f}  {parts}", file=out)
-    print(f"\nrun wall {wall:.1f} s; launcher CPU {cpu:.1f} s; worker processes CPU "
+    first = min((r["first"] for _, r in rows), default=0.0)
+    print(f"\nrun wall {wall:.1f} s (the first stage started at {first:.1f} s, the stages "
+          f"took {total:.1f} s); launcher CPU {cpu:.1f} s; worker processes CPU "
           f"{workers_cpu:.1f} s (children, once they have exited)", file=out)
 
 
