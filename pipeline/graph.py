@@ -10,6 +10,7 @@ table of ``schemas.TABLES`` is written the same way, the ledger included.
 from __future__ import annotations
 
 import apache_beam as beam
+from apache_beam.options.pipeline_options import DirectOptions
 from apache_beam.transforms import window
 from apache_beam.transforms.trigger import AccumulationMode, AfterCount, AfterWatermark
 
@@ -38,7 +39,8 @@ def build(p: beam.Pipeline, *, files: list[tuple[str, int, float]], output: str,
     which of the rows it counted this run replaces (see :class:`Identities`). With
     ``progress`` (a local folder), the workers count the files they are done with there
     (``pipeline/progress.py``). Returns the PCollection of each table's rows."""
-    read = p | "Read articles" >> ReadArticles(files, max_article_bytes, run)
+    workers = p.options.view_as(DirectOptions).direct_num_workers or 1  # local runs
+    read = p | "Read articles" >> ReadArticles(files, max_article_bytes, run, workers)
     stage = commit.staging_dir(output, run["run_id"])
     tables, written, done = _extract_and_write(read, stage, model, run, batch_size,
                                                max_chunk_chars, event_lexicon,
