@@ -33,10 +33,14 @@ import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 
+import numpy
+from spacy.attrs import ORTH, SENT_START
 from spacy.tokens import Doc, Span
 
 from transforms.extract.deadline import check as check_deadline
 from transforms.lang import de
+
+_CHECK_EVERY = 64  # words between two looks at the deadline (a look is a clock read)
 
 
 @dataclass
@@ -122,16 +126,23 @@ def _propagate(doc: Doc, entities: list[Entity], sentence_of: list[int]) -> None
     covered = {i for e in entities for m in e.mentions
                for i in range(m.token_start, m.token_end)}
     covered.update(i for ent in doc.ents for i in range(ent.start, ent.end))
-    by_first: dict[str, list[tuple[str, ...]]] = {}  # forms by first word, longest first
+    # The words as the ids of their strings (one array, no Token per word): a form
+    # matches where its words' ids do.
+    ids = doc.vocab.strings
+    by_first: dict[int, list[tuple[int, ...]]] = {}  # forms by first word, longest first
+    owner_of: dict[tuple[int, ...], Entity | None] = {}
     for form in sorted(owner, key=len, reverse=True):
-        by_first.setdefault(form[0], []).append(form)
-    texts = [t.text for t in doc]
+        form_ids = tuple(ids[word] for word in form)
+        owner_of[form_ids] = owner[form]
+        by_first.setdefault(form_ids[0], []).append(form_ids)
+    texts = doc.to_array(ORTH).tolist()
     i = 0
     while i < len(texts):
-        check_deadline()
+        if not i % _CHECK_EVERY:
+            check_deadline()
         for form in by_first.get(texts[i], ()):
             size = len(form)
-            entity = owner[form]
+            entity = owner_of[form]
             if (entity is None or tuple(texts[i:i + size]) != form
                     or covered.intersection(range(i, i + size))
                     or not _name_like(doc[i:i + size], entity.label, sentence_of)):
@@ -162,12 +173,13 @@ def _name_like(span: Span, label: str, sentence_of: list[int]) -> bool:
 
 
 def _sentence_index(doc: Doc) -> list[int]:
-    index, out = -1, []
-    for token in doc:
-        if token.i == 0 or token.is_sent_start:
-            index += 1
-        out.append(index)
-    return out
+    """The sentence of every token (0, 1, ...): a sentence starts where the Doc says
+    so, and at the first token."""
+    if not len(doc):
+        return []
+    starts = doc.to_array(SENT_START) == 1
+    starts[0] = True
+    return (numpy.cumsum(starts) - 1).tolist()
 
 
 _OPENING, _CLOSING = "([{", ")]}"
