@@ -14,7 +14,7 @@ from apache_beam.testing.util import assert_that, equal_to
 
 from schemas import PARTITION_KEY, TABLES
 from transforms.write import parquet
-from transforms.write.parquet import RowShapeError, WriteTable
+from transforms.write.parquet import RowShapeError, WriteTable, WriteTables
 
 STARTED = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
 
@@ -81,3 +81,17 @@ def test_a_row_that_is_not_its_tables_shape_stops_the_run(tmp_path):
     with pytest.raises(Exception, match="unknown \\['sise'\\]"):
         _write(rows, "ledger", tmp_path)
     assert RowShapeError.__mro__[1] is ValueError
+
+
+def test_the_written_rows_are_tallied(tmp_path):
+    errors = [_error_row(n, "2020-01") for n in range(5)]
+    errors[0]["reason"] = "not_text"
+    ledger = [_ledger_row(n) for n in range(3)]
+    with beam.Pipeline(runner="FnApiRunner") as p:
+        written = ({"errors": p | "e" >> beam.Create(errors), "ledger": p | "l" >> beam.Create(ledger)}
+                   | WriteTables([TABLES["errors"], TABLES["ledger"]], str(tmp_path), "r1"))
+        assert_that(written["tallies"], equal_to([
+            ("rows:errors", 5), ("errors:reason=empty_file", 4), ("errors:reason=not_text", 1),
+            ("rows:ledger", 3), ("ledger:status=parsed", 3)]), label="tallies")
+        assert_that(written["files"] | beam.combiners.Count.Globally(), equal_to([2]),
+                    label="files")

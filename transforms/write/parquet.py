@@ -20,6 +20,8 @@ holds more than one window).
 
 from __future__ import annotations
 
+from collections import Counter
+
 import apache_beam as beam
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -37,6 +39,7 @@ BATCH_BYTES = 16 << 20  # ... or about this much text
 ROW_GROUP_ROWS = 100_000  # batch: rows per Parquet row group
 ROW_GROUP_BYTES = 64 << 20  # ... or this many bytes of Arrow data
 UNPARTITIONED = "all"  # the destination of a table without month folders
+TALLIES = "tallies"  # the output of the rows' counts
 
 
 class RowShapeError(ValueError):
@@ -128,7 +131,8 @@ class _ArrowBatchesFn(beam.DoFn):
     """Rows of one table -> ((table, month), Arrow IPC record batch) pairs, rows of a
     month together, at most ``BATCH_ROWS`` rows (``BATCH_BYTES`` of text) held at a
     time and the rest at the bundle's end. Every row is checked against the table's
-    columns (pyarrow would drop an unknown key)."""
+    columns (pyarrow would drop an unknown key). The rows' tallies (``Table.tally_keys``)
+    go out at the bundle's end, (key, count) pairs tagged ``tallies``."""
 
     def __init__(self, table: Table):
         self.table = table
@@ -142,10 +146,12 @@ class _ArrowBatchesFn(beam.DoFn):
     def start_bundle(self):
         self._held: dict[str, list[dict]] = {}
         self._count = self._bytes = 0
+        self._tallies: Counter = Counter()
 
     def process(self, row):
         if row.keys() != self.columns:
             check_row(self.table, row)
+        self._tallies.update(self.table.tally_keys(row))
         destination = row[PARTITION_KEY] if self.partitioned else UNPARTITIONED
         self._held.setdefault(destination, []).append(row)
         self._count += 1
@@ -156,6 +162,8 @@ class _ArrowBatchesFn(beam.DoFn):
     def finish_bundle(self):
         for key, batch in self._flush():
             yield GlobalWindows.windowed_value((key, batch))
+        for key, count in self._tallies.items():
+            yield beam.pvalue.TaggedOutput(TALLIES, GlobalWindows.windowed_value((key, count)))
 
     def _flush(self):
         held, self._held = self._held, {}
@@ -210,8 +218,9 @@ def _write(writer, batches, schema):
 class WriteTables(beam.PTransform):
     """Batch: the rows of several tables (a dict: table name -> PCollection of rows)
     -> one Parquet file per table and month under ``<base>/<table's folder>/``, through
-    one grouping for all of them (see the module's doc). Gives one element per file
-    written (the commit counts them).
+    one grouping for all of them (see the module's doc). Gives ``files``, one element
+    per file written (the commit counts them), and ``tallies``, what the rows written
+    add to the run's counts (key -> count, see ``Table.tally_keys``).
 
     ``base`` is the run's staging folder: the commit step moves the files into the
     output when the whole run has succeeded (see ``pipeline/commit.py``).
@@ -224,13 +233,17 @@ class WriteTables(beam.PTransform):
 
     def expand(self, rows_by_table):
         batches = [rows | f"Arrow batches ({name})" >> beam.ParDo(
-                       _ArrowBatchesFn(self.tables[name]))
+                       _ArrowBatchesFn(self.tables[name])).with_outputs(TALLIES, main="batches")
                    for name, rows in rows_by_table.items()]
-        return (batches
-                | "All batches" >> beam.Flatten()
-                | "Group by table and month" >> beam.GroupByKey()
-                | "Parquet files" >> beam.ParDo(_WriteFilesFn(self.tables, self.base,
-                                                              self.run_id)))
+        files = ([b.batches for b in batches]
+                 | "All batches" >> beam.Flatten()
+                 | "Group by table and month" >> beam.GroupByKey()
+                 | "Parquet files" >> beam.ParDo(_WriteFilesFn(self.tables, self.base,
+                                                               self.run_id)))
+        tallies = ([b[TALLIES] for b in batches]
+                   | "All tallies" >> beam.Flatten()
+                   | "Count tallies" >> beam.CombinePerKey(sum))
+        return {"files": files, "tallies": tallies}
 
 
 class WriteTable(beam.PTransform):
@@ -254,7 +267,8 @@ class WriteTable(beam.PTransform):
     def expand(self, rows):
         if self.streaming:
             return self._streaming(rows)
-        return {self.table.name: rows} | WriteTables([self.table], self.staging, self.run_id)
+        return ({self.table.name: rows}
+                | WriteTables([self.table], self.staging, self.run_id))["files"]
 
     def _streaming(self, rows):
         table = self.table
