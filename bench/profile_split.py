@@ -54,7 +54,8 @@ SPACY = "spaCy nlp.pipe"
 # A thread waiting (py-spy cannot tell idle threads here): not counted at all.
 IDLE = "idle"
 _IDLE = re.compile(r"^(Condition\.wait|Event\.wait|Thread\.run|_wait_for_tstate_lock|"
-                   r"Queue\.get|select|_poll|wait) \(|^_worker \(concurrent")
+                   r"Queue\.get|select|_poll|wait|_serve|_wait_once|Popen\._try_wait|"
+                   r"_run_channel_spin_thread\.<locals>\.channel_spin) \(|^_worker \(concurrent")
 _WHOLE = [(step, re.compile(pattern)) for step, pattern in WHOLE]
 _COMPILED = [(step, re.compile(pattern)) for step, pattern in STEPS]
 
