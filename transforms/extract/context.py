@@ -37,6 +37,10 @@ class ArticleContext:
     geo: dict[str, dict] = field(default_factory=dict)  # entity_key -> geo struct
     identity: dict[str, str] = field(default_factory=dict)  # entity_key -> identity_key
     attributes: dict[str, tuple] = field(default_factory=dict)  # entity_key -> (country, type)
+    # What an extractor derives once per article and another asks for again (the word
+    # senses the events and the quotation finder both look up): by the function that
+    # fills it, then its own key.
+    memo: dict = field(default_factory=dict)
 
     @property
     def has_parse(self) -> bool:
