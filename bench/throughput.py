@@ -1,14 +1,18 @@
 """Throughput: the whole pipeline against bare spaCy on the same articles and cores.
 
     python bench/throughput.py [--corpus DIR_OR_TAR] [--limit N] [--workers N] [--model M]
+                               [--no-startup]
 
 The limit is the same model (with the same components the pipeline enables) running
 ``nlp.pipe`` over the same article texts in as many processes as the pipeline has
 workers, writing nothing. The pipeline is ``python -m pipeline`` on the same files,
 every table written, with the local runner and the same number of workers. Both run
 in one invocation so the ratio holds on a noisy machine. Prints articles/s, words/s,
-their ratio, model load time, wall time and peak RSS per process, then one JSON line.
-Not a test: numbers, no pass/fail.
+their ratio, model load time, wall time and peak RSS per process, the CPU seconds of
+each side (all its processes: on a shared machine their ratio moves less than the
+wall times'), the start-up (a run of the pipeline over one article, whose wall time
+bounds when the first article is in), then one JSON line. Not a test: numbers, no
+pass/fail.
 """
 
 from __future__ import annotations
@@ -62,15 +66,20 @@ def _limit_worker(args):
             "peak_rss_mb": rss_mb}
 
 
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def run_limit(model: str, texts: list[str], workers: int, batch_size: int) -> dict:
     shares = [texts[i::workers] for i in range(workers)]
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _children_cpu()
     with mp.get_context("spawn").Pool(workers) as pool:
         results = pool.map(_limit_worker, [(model, s, batch_size) for s in shares])
     wall = time.perf_counter() - started
     return {"wall_s": wall, "load_s": max(r["load_s"] for r in results),
             "peak_rss_mb": [round(r["peak_rss_mb"]) for r in results],
-            "tokens": sum(r["tokens"] for r in results)}
+            "tokens": sum(r["tokens"] for r in results), "cpu_s": _children_cpu() - cpu}
 
 
 def _descendants(pid: int) -> list[int]:
@@ -107,7 +116,7 @@ def run_pipeline(model: str, files_dir: Path, out: Path, workers: int, batch_siz
            "--model", model, "--workers", str(workers), "--batch-size", str(batch_size),
            "--run-id", "bench"]
     peaks: dict[int, float] = {}
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _children_cpu()
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True)
     stop = threading.Event()
@@ -122,6 +131,7 @@ def run_pipeline(model: str, files_dir: Path, out: Path, workers: int, batch_siz
     sampler.start()
     stdout, stderr = proc.communicate()
     wall = time.perf_counter() - started
+    cpu = _children_cpu() - cpu  # the launcher and its workers
     stop.set()
     sampler.join()
     if proc.returncode != 0:
@@ -129,7 +139,8 @@ def run_pipeline(model: str, files_dir: Path, out: Path, workers: int, batch_siz
     manifest = json.loads((out / "_runs" / "bench.json").read_text())
     launcher = peaks.pop(proc.pid, 0.0)
     return {"wall_s": wall, "summary": manifest, "launcher_rss_mb": round(launcher),
-            "worker_rss_mb": sorted((round(v) for v in peaks.values() if v > 100), reverse=True)}
+            "worker_rss_mb": sorted((round(v) for v in peaks.values() if v > 100), reverse=True),
+            "cpu_s": cpu}
 
 
 def main(argv=None) -> int:
@@ -141,6 +152,8 @@ def main(argv=None) -> int:
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--model", default=os.environ.get("NEWSBEAM_MODEL"),
                         help="default: $NEWSBEAM_MODEL")
+    parser.add_argument("--no-startup", dest="startup", action="store_false",
+                        help="skip the one-article run that measures the start-up")
     args = parser.parse_args(argv)
     if not args.model:
         raise SystemExit("set NEWSBEAM_MODEL or pass --model")
@@ -157,6 +170,13 @@ def main(argv=None) -> int:
 
         limit = run_limit(args.model, texts, args.workers, args.batch_size)
         pipe = run_pipeline(args.model, files_dir, tmp / "out", args.workers, args.batch_size)
+        startup = None
+        if args.startup:  # one article: when is it in (at the latest)?
+            one = tmp / "one"
+            one.mkdir()
+            (one / files[0].name).symlink_to(files[0].resolve())
+            startup = run_pipeline(args.model, one, tmp / "out-one", args.workers,
+                                   args.batch_size)["wall_s"]
 
     n = len(texts)
     result = {
@@ -173,6 +193,10 @@ def main(argv=None) -> int:
         "pipeline_worker_rss_mb": pipe["worker_rss_mb"],
         "pipeline_rows": pipe["summary"]["rows"],
         "ratio_words_per_s": round(limit["wall_s"] / pipe["wall_s"], 3),
+        "limit_cpu_s": round(limit["cpu_s"], 1),
+        "pipeline_cpu_s": round(pipe["cpu_s"], 1),
+        "ratio_cpu": round(limit["cpu_s"] / pipe["cpu_s"], 3),
+        "one_article_run_wall_s": None if startup is None else round(startup, 2),
     }
     print(f"articles {n}, words {words}, workers {args.workers}, model {args.model}")
     print(f"limit    (nlp.pipe)  wall {result['limit_wall_s']:>7.2f} s  "
@@ -182,6 +206,10 @@ def main(argv=None) -> int:
           f"{result['pipeline_articles_per_s']:>7.2f} articles/s  {result['pipeline_words_per_s']:>7} words/s  "
           f"launcher {pipe['launcher_rss_mb']} MB, workers {pipe['worker_rss_mb']} MB")
     print(f"pipeline / limit (words/s): {result['ratio_words_per_s']:.3f}")
+    print(f"CPU seconds (every process of each): limit {result['limit_cpu_s']}, pipeline "
+          f"{result['pipeline_cpu_s']}: limit / pipeline {result['ratio_cpu']:.3f}")
+    if startup is not None:
+        print(f"start-up: a run over one article takes {startup:.2f} s wall")
     print(json.dumps(result))
     return 0
 

@@ -35,7 +35,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from schemas import PARTITION_KEY  # noqa: E402
 from schemas.tables import TABLES  # noqa: E402
 from transforms import provenance  # noqa: E402
-from transforms.extract import context  # noqa: E402
 from transforms.nlp import model as nlp_model  # noqa: E402
 from transforms.nlp.annotated import annotated_row  # noqa: E402
 from transforms.read import feed  # noqa: E402

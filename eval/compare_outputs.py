@@ -1,10 +1,11 @@
-"""Compare the tables of two newsbeam outputs, row by row, ignoring the run id.
+"""Compare the tables of two newsbeam outputs, row by row, ignoring the run's identity.
 
     python eval/compare_outputs.py OLD_OUTPUT NEW_OUTPUT [--ignore COLUMN ...] [--show N]
 
-For every table folder both outputs have (articles, entities, events, errors, _ledger),
-reads all its Parquet files (the hive ``month`` folders included), drops ``run_id`` and
-any ``--ignore`` column, and compares the two as multisets of rows. Prints per table the
+For every table folder of ``schemas.TABLES`` either output has (articles, entities,
+events, quotes, errors, identities, _ledger), reads all its Parquet files (the hive
+``month`` folders included), drops what names the run (``run_id``, ``run_started_at``)
+and any ``--ignore`` column, and compares the two as multisets of rows. Prints per table the
 row counts, columns only one side has, and how many rows only one side has (with up to
 ``--show`` examples of each); exits 1 when any table differs. A refactor that changes
 no behaviour gives "equal" for every table.
@@ -19,16 +20,24 @@ import json
 import os
 import sys
 
+from pathlib import Path
+
 import pyarrow.dataset as ds
 
-TABLE_FOLDERS = ("articles", "entities", "events", "errors", "_ledger")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from schemas import TABLES  # noqa: E402
+
+TABLE_FOLDERS = tuple(t.folder for t in TABLES.values())
+RUN_COLUMNS = {"run_id", "run_started_at"}  # what differs between any two runs
 
 
 def read(output: str, folder: str, ignore: set[str]) -> tuple[list[str], list[dict]] | None:
     files = glob.glob(os.path.join(output, folder, "**", "*.parquet"), recursive=True)
     if not files:
         return None
-    partitioning = "hive" if folder != "_ledger" else None
+    partitioned = {t.folder: t.partitioned for t in TABLES.values()}.get(folder, True)
+    partitioning = "hive" if partitioned else None
     table = ds.dataset(files, format="parquet", partitioning=partitioning).to_table()
     columns = [c for c in table.column_names if c not in ignore]
     return columns, table.select(columns).to_pylist()
@@ -71,10 +80,11 @@ def main(argv=None) -> int:
     parser.add_argument("old")
     parser.add_argument("new")
     parser.add_argument("--ignore", action="append", default=[],
-                        help="a column to leave out besides run_id (repeatable)")
+                        help="a column to leave out besides run_id and run_started_at "
+                             "(repeatable)")
     parser.add_argument("--show", type=int, default=3, help="examples of differing rows")
     args = parser.parse_args(argv)
-    return 0 if compare(args.old, args.new, {"run_id", *args.ignore}, args.show) else 1
+    return 0 if compare(args.old, args.new, {*RUN_COLUMNS, *args.ignore}, args.show) else 1
 
 
 if __name__ == "__main__":

@@ -10,10 +10,11 @@ table of ``schemas.TABLES`` is written the same way, the ledger included.
 from __future__ import annotations
 
 import apache_beam as beam
+from apache_beam.options.pipeline_options import DirectOptions
 from apache_beam.transforms import window
 from apache_beam.transforms.trigger import AccumulationMode, AfterCount, AfterWatermark
 
-from pipeline import commit, summary
+from pipeline import commit
 from pipeline.progress import CountDone
 from schemas import TABLES
 from transforms.entities import corpus
@@ -21,7 +22,7 @@ from transforms.errors import ERRORS_TAG
 from transforms.extract.transform import ExtractArticles, Extractors
 from transforms.nlp.handler import AnnotateArticles, SpacyModelHandler
 from transforms.read.transform import LEDGER_TAG, ParseFiles, ReadArticles, RecordFailures
-from transforms.write.parquet import WriteTable
+from transforms.write.parquet import WriteTable, WriteTables
 
 
 def build(p: beam.Pipeline, *, files: list[tuple[str, int, float]], output: str, model: str,
@@ -38,7 +39,8 @@ def build(p: beam.Pipeline, *, files: list[tuple[str, int, float]], output: str,
     which of the rows it counted this run replaces (see :class:`Identities`). With
     ``progress`` (a local folder), the workers count the files they are done with there
     (``pipeline/progress.py``). Returns the PCollection of each table's rows."""
-    read = p | "Read articles" >> ReadArticles(files, max_article_bytes, run)
+    workers = p.options.view_as(DirectOptions).direct_num_workers or 1  # local runs
+    read = p | "Read articles" >> ReadArticles(files, max_article_bytes, run, workers)
     stage = commit.staging_dir(output, run["run_id"])
     tables, written, done = _extract_and_write(read, stage, model, run, batch_size,
                                                max_chunk_chars, event_lexicon,
@@ -46,17 +48,13 @@ def build(p: beam.Pipeline, *, files: list[tuple[str, int, float]], output: str,
                                                previous_identities=previous_identities,
                                                replaced=replaced,
                                                replaced_files=replaced_files)
+    written, tallies = written["files"], written["tallies"]
     if progress:  # each file done, counted by the worker that did it, in the step that
         # did it: a consumer of each output, fused into its producer's stage (a Flatten
         # of outputs of different stages would hold every row until they all finished)
         for what, rows in done.items():
             _ = rows | f"Progress ({what})" >> beam.ParDo(CountDone(progress))
-    tallies = ([rows | f"Tally {name}" >> beam.FlatMap(summary.tally_keys, TABLES[name])
-                for name, rows in tables.items()]
-               | "Tallies" >> beam.Flatten()
-               | "Count tallies" >> beam.combiners.Count.PerElement())
-    files_written = (written | "Written files" >> beam.Flatten()
-                     | "Count written files" >> beam.combiners.Count.Globally())
+    files_written = written | "Count written files" >> beam.combiners.Count.Globally()
     _ = p | "Commit run" >> commit.CommitRun(output, run["run_id"], manifest, len(files),
                                              tallies, files_written)
     return tables
@@ -130,10 +128,11 @@ def _extract_and_write(read, base: str, model: str, run: dict, batch_size: int,
                        extract_timeout: float | None, streaming: bool = False,
                        previous_identities: list[str] = (),
                        replaced: dict[str, str] | None = None,
-                       replaced_files: list[str] = ()) -> tuple[dict, list, dict]:
-    """The shared middle and end: returns each table's rows (by table name), the file
-    results of every write, and what has one element per file done (an article through
-    the NLP step, a file rejected, an article the NLP step failed on)."""
+                       replaced_files: list[str] = ()) -> tuple[dict, dict | list, dict]:
+    """The shared middle and end: returns each table's rows (by table name), what the
+    writes give (batch: ``files`` and ``tallies`` of :class:`WriteTables`; streaming:
+    each table's file results), and what has one element per file done (an article
+    through the NLP step, a file rejected, an article the NLP step failed on)."""
     handler = SpacyModelHandler(model, run["pipeline_version"], batch_size, max_chunk_chars)
     annotated = read.articles | "NLP" >> AnnotateArticles(handler)
     extractors = Extractors(event_lexicon)
@@ -151,9 +150,13 @@ def _extract_and_write(read, base: str, model: str, run: dict, batch_size: int,
         tables["identities"] = extracted["entities"] | "Identities" >> Identities(
             previous_identities, run, replaced, replaced_files)
     tables = {name: tables[name] for name in TABLES if name in tables}  # registry order
-    written = [rows | f"Write {name}" >> WriteTable(TABLES[name], base, run["run_id"],
-                                                    streaming=streaming)
-               for name, rows in tables.items()]
+    if streaming:
+        written = [rows | f"Write {name}" >> WriteTable(TABLES[name], base, run["run_id"],
+                                                        streaming=True)
+                   for name, rows in tables.items()]
+    else:  # one grouping for every table; the written rows' tallies for the commit
+        written = tables | "Write tables" >> WriteTables([TABLES[n] for n in tables], base,
+                                                         run["run_id"])
     done = {"articles": annotated.annotated, "rejected": read[ERRORS_TAG],
             "nlp failed": annotated[ERRORS_TAG]}
     return tables, written, done

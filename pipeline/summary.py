@@ -8,17 +8,7 @@ import time
 
 from apache_beam.metrics.metric import MetricsFilter
 
-from schemas import TABLES, Table
-
-
-def tally_keys(row: dict, table: Table):
-    """What one written row adds to the run's counts: a row of its table, and the
-    value of the column its table is counted by (an error's reason, a ledger entry's
-    status). Counted in the job, so the manifest holds what was written, whichever
-    runner ran it."""
-    yield f"rows:{table.name}"
-    if table.counted_by:
-        yield f"{table.name}:{table.counted_by}={row[table.counted_by]}"
+from schemas import TABLES
 
 
 def _counts(tallies: dict[str, int], table: str, column: str) -> dict[str, int]:

@@ -352,6 +352,15 @@ class Table:
         """The keys of one of its rows, as the transforms build them."""
         return frozenset(self.schema.names)
 
+    def tally_keys(self, row: dict):
+        """What one written row adds to the run's counts: a row of this table, and the
+        value of the column it is counted by (an error's reason, a ledger entry's
+        status). Counted in the job, where the rows are written, so the manifest holds
+        what was written, whichever runner ran it (``pipeline/summary.py``)."""
+        yield f"rows:{self.name}"
+        if self.counted_by:
+            yield f"{self.name}:{self.counted_by}={row[self.counted_by]}"
+
 
 # In publishing order: the ledger last, so it never lists a file whose rows are not
 # visible yet; one file per run, so publishing it is one atomic step.

@@ -91,8 +91,10 @@ def test_dataflow_batch_job_is_built_with_extraction_writes_and_worker_image(gcs
     job = report.job
     assert job.proto.type_.name == "JOB_TYPE_BATCH"
     names = [t.unique_name for t in job.proto_pipeline.components.transforms.values()]
-    for step in ("Read articles", "NLP/spaCy", "Extract", "Write articles", "Write entities", "Write events", "Write errors",
-                 "Write ledger", "Commit run"):
+    for step in ("Read articles", "NLP/spaCy", "Extract", "Write tables", "Commit run",
+                 *(f"Write tables/Arrow batches ({t})" for t in
+                   ("articles", "entities", "events", "quotes", "errors", "identities",
+                    "ledger"))):
         assert any(n == step or n.startswith(step + "/") for n in names), step
     images = set()
     for env in job.proto_pipeline.components.environments.values():
@@ -166,7 +168,7 @@ def test_the_flex_template_launcher_builds_the_job_and_does_not_wait(gcs, tmp_pa
     proto = beam_runner_api_pb2.Pipeline.FromString(
         gcs.client().bucket(bucket).blob(blob).download_as_bytes())
     names = {t.unique_name for t in proto.components.transforms.values()}
-    for step in ("Read articles", "Extract", "Write ledger", "Commit run/Publish"):
+    for step in ("Read articles", "Extract", "Write tables/Arrow batches (ledger)", "Commit run/Publish"):
         assert step in names, step
     # the launcher published nothing and left no staging behind; the output's lock is
     # held for the job, whose commit step gives it back

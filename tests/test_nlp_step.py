@@ -143,3 +143,34 @@ def test_no_hedged_event_is_asserted_and_every_offset_is_in_the_text(seed_events
                       "möglicherweise", "wahrscheinlich"}
             if e["event_type"] != "STATEMENT" and hedges & set(evidence.split()):
                 assert e["modality"] != "asserted", evidence
+
+
+@pytest.mark.parametrize("model", ["rules", "statistical"])
+def test_the_row_carries_its_doc_in_process_and_the_rows_are_those_of_the_rebuilt_doc(
+        model, rules_nlp, request):
+    """In the worker that annotated it the extract step reads the model's Doc, and the
+    token columns are not made; pickled (another process), the row is the plain,
+    complete row and the Doc is rebuilt from its columns: every extractor gives the
+    same rows either way."""
+    import pickle
+
+    from transforms.events.rows import event_rows
+    from transforms.nlp.annotated import annotated_row
+    from transforms.quotes.rows import quote_rows
+    if model == "rules":
+        name, nlp = nlp_model.RULES, rules_nlp
+    else:
+        name, nlp = (request.getfixturevalue("stat_model_name"),
+                     request.getfixturevalue("stat_nlp"))
+    for article_id in (SEED_000, "004_cf3571c0e23879cb"):
+        annotated = annotate(SpacyModelHandler(name, "test"), nlp, [seed_row(article_id)])[0]
+        assert annotated.doc is not None and annotated.doc.text == annotated["text"]
+        assert "words" not in annotated
+        for extract in (entity_rows, event_rows, quote_rows):
+            extract(article_context(annotated))
+        assert "words" not in annotated  # the extractors read the Doc
+        plain = pickle.loads(pickle.dumps(annotated))
+        assert type(plain) is dict and plain == annotated
+        assert plain == annotated_row(seed_row(article_id), [annotated.doc], nlp)
+        for extract in (entity_rows, event_rows, quote_rows):
+            assert extract(article_context(annotated)) == extract(article_context(plain))

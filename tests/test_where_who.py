@@ -270,3 +270,35 @@ def test_a_state_named_like_its_city_is_the_city_and_one_without_stays_the_state
     florida = _geo(["Der", "Hurrikan", "traf", "Florida", "in", "den", "USA", "."],
                    [(3, 4, "LOC"), (6, 7, "LOC", "Vereinigte Staaten")])["Florida"]
     assert (florida["feature"], florida["country_code"]) == ("region", "USA")  # no village
+
+
+def test_identities_do_not_depend_on_the_order_records_meet_in():
+    """The workers and the groupings hand a key's records over in any order: the
+    place, the article identity and the label come out the same."""
+    import itertools
+
+    from transforms.entities import corpus
+
+    def place(confidence, geonames_id):
+        return {"geonames_id": geonames_id, "name": "Paris", "country_code": "FRA",
+                "lat": 48.9, "lon": 2.3, "feature": "city", "confidence": confidence}
+
+    rows = [{"month": "2020-01", "entity_key": "k", "canonical_name": "Paris",
+             "label": label, "identity_key": identity, "geo": geo}
+            for label, identity, geo in [("LOC", "a", place(0.55, 2988507)),
+                                         ("LOC", "b", None),
+                                         ("ORG", "b", place(0.9, 2988507)),
+                                         ("ORG", "a", place(0.9, 2988506))]]
+    records = [corpus.alias_from_entity_row(r)[1] for r in rows]
+    combined = set()
+    for order in itertools.permutations(records):
+        halves = [corpus.combine(list(order[:2])), corpus.combine(list(order[2:]))]
+        out = corpus.combine(halves)
+        combined.add((out["geo"]["geonames_id"], out["geo"]["confidence"],
+                      corpus.article_identity(out)))
+    assert combined == {(2988506, 0.9, "a")}
+    run = {"pipeline_version": "t", "run_id": "r", "started_at": None}
+    aliases = [("k1", {**records[0], "label": "LOC"}), ("k2", {**records[2], "label": "ORG"})]
+    rows = {str(corpus.identity_row("i", list(order), run)) for order in
+            itertools.permutations(aliases)}
+    assert len(rows) == 1

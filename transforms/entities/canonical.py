@@ -28,14 +28,19 @@ Every extractor reads the entities resolved once per article
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 
+import numpy
+from spacy.attrs import ORTH, SENT_START
 from spacy.tokens import Doc, Span
 
 from transforms.extract.deadline import check as check_deadline
 from transforms.lang import de
+
+_CHECK_EVERY = 64  # words between two looks at the deadline (a look is a clock read)
 
 
 @dataclass
@@ -61,8 +66,10 @@ class Entity:
         return entity_key(self.label, self.canonical_name)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def entity_key(label: str, canonical_name: str) -> str:
-    """Stable across articles and runs: same label and name, same key."""
+    """Stable across articles and runs: same label and name, same key. (Asked for
+    again and again, by every extractor: remembered.)"""
     digest = hashlib.sha1(f"{label}\x1f{canonical_name.casefold()}".encode()).hexdigest()
     return digest[:16]
 
@@ -89,12 +96,12 @@ def resolve(doc: Doc) -> list[Entity]:
             surfaces.update((parts[0], parts[-1]))
     names = [(m, de.strip_genitive(name, surfaces) if not m.gazetteer else name)
              for m, name in raw]
-    long_names = _person_names(names)
+    expand = _Expander(_person_names(names))
     groups: dict[str, list[tuple[Mention, str]]] = {}  # by casefolded name
     for mention, name in names:
         check_deadline()
         if not mention.gazetteer:
-            name = _expand(name, long_names)
+            name = expand(name)
         groups.setdefault(name.casefold(), []).append((mention, name))
 
     entities = [Entity(_spelling([n for _, n in group]), _label([m for m, _ in group]),
@@ -119,16 +126,23 @@ def _propagate(doc: Doc, entities: list[Entity], sentence_of: list[int]) -> None
     covered = {i for e in entities for m in e.mentions
                for i in range(m.token_start, m.token_end)}
     covered.update(i for ent in doc.ents for i in range(ent.start, ent.end))
-    by_first: dict[str, list[tuple[str, ...]]] = {}  # forms by first word, longest first
+    # The words as the ids of their strings (one array, no Token per word): a form
+    # matches where its words' ids do.
+    ids = doc.vocab.strings
+    by_first: dict[int, list[tuple[int, ...]]] = {}  # forms by first word, longest first
+    owner_of: dict[tuple[int, ...], Entity | None] = {}
     for form in sorted(owner, key=len, reverse=True):
-        by_first.setdefault(form[0], []).append(form)
-    texts = [t.text for t in doc]
+        form_ids = tuple(ids[word] for word in form)
+        owner_of[form_ids] = owner[form]
+        by_first.setdefault(form_ids[0], []).append(form_ids)
+    texts = doc.to_array(ORTH).tolist()
     i = 0
     while i < len(texts):
-        check_deadline()
+        if not i % _CHECK_EVERY:
+            check_deadline()
         for form in by_first.get(texts[i], ()):
             size = len(form)
-            entity = owner[form]
+            entity = owner_of[form]
             if (entity is None or tuple(texts[i:i + size]) != form
                     or covered.intersection(range(i, i + size))
                     or not _name_like(doc[i:i + size], entity.label, sentence_of)):
@@ -159,12 +173,13 @@ def _name_like(span: Span, label: str, sentence_of: list[int]) -> bool:
 
 
 def _sentence_index(doc: Doc) -> list[int]:
-    index, out = -1, []
-    for token in doc:
-        if token.i == 0 or token.is_sent_start:
-            index += 1
-        out.append(index)
-    return out
+    """The sentence of every token (0, 1, ...): a sentence starts where the Doc says
+    so, and at the first token."""
+    if not len(doc):
+        return []
+    starts = doc.to_array(SENT_START) == 1
+    starts[0] = True
+    return (numpy.cumsum(starts) - 1).tolist()
 
 
 _OPENING, _CLOSING = "([{", ")]}"
@@ -220,6 +235,29 @@ def _expand(name: str, long_names: list[list[str]]) -> str:
                if len(long) > len(parts) and (long[:len(parts)] == parts
                                               or long[-len(parts):] == parts)}
     return matches.pop() if len(matches) == 1 else name
+
+
+class _Expander:
+    """:func:`_expand` over one article's long names, each name once, and only against
+    the long names that start or end with its first or last word (an article names
+    thousands of people: every mention against every name would grow with the square
+    of its length)."""
+
+    def __init__(self, long_names: list[list[str]]):
+        self.long_names = long_names
+        self.by_word: dict[str, list[list[str]]] = {}
+        for long in long_names:
+            for word in {long[0], long[-1]}:
+                self.by_word.setdefault(word, []).append(long)
+        self.done: dict[str, str] = {}
+
+    def __call__(self, name: str) -> str:
+        if name not in self.done:
+            parts = name.split()
+            near = self.long_names if not parts else self.by_word.get(parts[0], []) + (
+                self.by_word.get(parts[-1], []) if parts[-1] != parts[0] else [])
+            self.done[name] = _expand(name, near)
+        return self.done[name]
 
 
 def _spelling(names: list[str]) -> str:

@@ -16,7 +16,12 @@ groupings, none on one worker: by entity key, by name block, by identity).
    person name of the corpus that ends with it, else to the one that starts with it,
    and stays itself when there are none or several ("Kim Jong Un" and "Kim Yo Jong").
 3. ``identity_row``: the aliases of one identity make its row: the most frequent full
-   name, the majority label over articles, the place, counts and first and last seen.
+   name, the majority label over articles, the place (the first named alias's), counts
+   and first and last seen.
+
+Every choice is independent of the order in which records meet (which depends on the
+workers and the groupings): a tie goes to the smallest key, of two places of one key
+the more confident wins.
 """
 
 from __future__ import annotations
@@ -72,8 +77,22 @@ def combine(records) -> dict:
         out["first"] = _earliest(out["first"], r["first"], min)
         out["last"] = _earliest(out["last"], r["last"], max)
         out["votes"].update(r["votes"])
-        out["geo"] = out["geo"] or r["geo"]
+        out["geo"] = _better_geo(out["geo"], r["geo"])
     return out
+
+
+def _better_geo(a: dict | None, b: dict | None) -> dict | None:
+    """Of two articles' places of one name, the more confident (ties: the lower
+    GeoNames id, then the name): whatever order the records of a key meet in (the
+    workers' and the grouping's), the same place."""
+    if a is None or b is None:
+        return a or b
+    return max(a, b, key=_geo_rank)
+
+
+def _geo_rank(geo: dict) -> tuple:
+    geonames_id = geo.get("geonames_id")
+    return (geo.get("confidence") or 0.0, -(geonames_id or 0), geo.get("name") or "")
 
 
 def _words(name: str) -> list[str]:
@@ -110,7 +129,13 @@ def article_identity(record: dict) -> str:
     learned = [k for k in votes if k != own]
     if len(learned) == 1:
         return learned[0]
-    return votes.most_common(1)[0][0]
+    return _most_common(votes)
+
+
+def _most_common(counts: Counter) -> str:
+    """The most common key, ties to the smallest (not to the one counted first, which
+    depends on the order the workers' records meet in)."""
+    return min(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0]
 
 
 def _unlearned(record: dict) -> bool:
@@ -162,7 +187,7 @@ def resolve_block(block: str, members) -> list[tuple[str, tuple[str, dict]]]:
 
 
 def identity_row(identity_key: str, aliases, run: dict) -> dict:
-    aliases = list({k: r for k, r in aliases}.items())  # a key owned twice counts once
+    aliases = sorted({k: r for k, r in aliases}.items())  # a key owned twice counts once
     labels: Counter = Counter()
     for _, r in aliases:
         labels[r["label"]] += r["articles"]
@@ -171,11 +196,11 @@ def identity_row(identity_key: str, aliases, run: dict) -> dict:
     return {
         "identity_key": identity_key,
         "canonical_name": names[0][1]["name"],
-        "label": labels.most_common(1)[0][0],
+        "label": _most_common(labels),
         "aliases": [{"entity_key": k, "name": r["name"], "label": r["label"],
                      "articles": r["articles"], "article_identity": article_identity(r)}
-                    for k, r in sorted(aliases)],
-        "geo": next((r["geo"] for _, r in aliases if r["geo"]), None),
+                    for k, r in aliases],
+        "geo": next((r["geo"] for _, r in names if r["geo"]), None),
         "articles": sum(r["articles"] for _, r in aliases),
         "first_seen": min(r["first"] for _, r in aliases),
         "last_seen": max(r["last"] for _, r in aliases),

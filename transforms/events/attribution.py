@@ -42,7 +42,7 @@ def _claimed_by(trigger: Trigger, article, own: Quotation | None) -> Argument | 
     background = not trigger.verbal and article.has_parse and \
         scope.attachment(trigger.token, article.syntax).kind in (scope.BACKGROUND,
                                                                  scope.SIMULTANEOUS)
-    holding = [q for q in article.quotes if q.covers(i) and q.speaker is not None
+    holding = [q for q in article.quotes_covering(i) if q.speaker is not None
                and q is not own and not (background and q.kind == REPORTED)]
     if not holding:
         return None

@@ -76,7 +76,17 @@ def check_constraint(text: str) -> str | None:
 
 def fits(constraints: tuple[str, ...], token: Token, article) -> bool:
     """Whether a trigger token's arguments fit a lexicon row's constraints."""
-    return all(_holds(c, token, article) for c in constraints)
+    return all(_holds_once(c, token, article) for c in constraints)
+
+
+def _holds_once(constraint: str, token: Token, article) -> bool:
+    """:func:`_holds`, each constraint of a word once per article (the events and the
+    quotation finder ask the same)."""
+    memo = article.memo.setdefault(_holds, {})
+    key = (constraint, token.i)
+    if key not in memo:
+        memo[key] = _holds(constraint, token, article)
+    return memo[key]
 
 
 def _holds(constraint: str, token: Token, article) -> bool:

@@ -88,26 +88,36 @@ def _topic_needs() -> dict[str, dict[str, re.Pattern]]:
 
 def sense(token: Token, sent: Span, article, ignore: frozenset = frozenset()) -> Sense | None:
     """The lexicon row a word stands for here, constraints checked (but ``ignore``)."""
+    memo = article.memo.setdefault(_word, {})  # the events and the quotes both ask
+    if token.i not in memo:
+        memo[token.i] = _word(token, sent, article)
+    if memo[token.i] is None:
+        return None
+    pos, lemma, particle, context = memo[token.i]
+    for entry in article.lexicon.candidates(pos, lemma, context):
+        constraints = tuple(c for c in entry.constraints if c not in ignore)
+        if senses.fits(constraints, token, article):
+            return Sense(entry, particle)
+    return None
+
+
+def _word(token: Token, sent: Span, article) -> tuple | None:
+    """(pos, lexicon lemma, particle, context words) of a word, or None: what
+    :func:`sense` looks up before it checks constraints."""
     if token.i in article.linker.entity_at or not _wordlike(token.text):
         return None
-    lexicon = article.lexicon
     found = None
     if verb_like(token):
         found = _verb_lemma(token, sent, article)
     if found is not None:
         pos, (lemma, particle) = "VERB", found
     elif is_noun(token):
-        pos, lemma, particle = "NOUN", _noun_lemma(token, lexicon), None
+        pos, lemma, particle = "NOUN", _noun_lemma(token, article.lexicon), None
         if lemma is None:
             return None
     else:
         return None
-    context = _context(token)
-    for entry in lexicon.candidates(pos, lemma, context):
-        constraints = tuple(c for c in entry.constraints if c not in ignore)
-        if senses.fits(constraints, token, article):
-            return Sense(entry, particle)
-    return None
+    return pos, lemma, particle, _context(token)
 
 
 def _wordlike(text: str) -> bool:

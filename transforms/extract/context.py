@@ -1,8 +1,8 @@
 """What every extractor of one article reads, built once per article, and the time it
 may take (``deadline``: :func:`check`, :class:`ExtractTimeout`).
 
-The Doc rebuilt from the annotated row and the article's resolved entities are built
-with the context; the rest is computed the first time an extractor asks for it, once:
+The article's Doc (the NLP step's, or rebuilt from the annotated row) and its resolved
+entities are built with the context; the rest is computed the first time an extractor asks for it, once:
 the syntax view of its label scheme, coreference, the linker that turns words into
 arguments, and the article's quotations (the quotes table, and the events' speech acts
 and claims, read the same ones).
@@ -21,8 +21,8 @@ from transforms.entities.canonical import Entity, resolve
 from transforms.entities.identity import local_keys
 from transforms.events.lexicon import Lexicon, default
 from transforms.extract.deadline import ExtractTimeout, check, deadline  # noqa: F401
-from transforms.geo.resolve import places
-from transforms.nlp.annotated import doc_from_row
+from transforms.geo.resolve import dominant, places
+from transforms.nlp.annotated import doc_of
 from transforms.nlp.syntax import Syntax, for_doc
 from transforms.quotes.find import quotations
 from transforms.quotes.model import Quotation
@@ -38,6 +38,10 @@ class ArticleContext:
     geo: dict[str, dict] = field(default_factory=dict)  # entity_key -> geo struct
     identity: dict[str, str] = field(default_factory=dict)  # entity_key -> identity_key
     attributes: dict[str, tuple] = field(default_factory=dict)  # entity_key -> (country, type)
+    # What an extractor derives once per article and another asks for again (the word
+    # senses the events and the quotation finder both look up): by the function that
+    # fills it, then its own key.
+    memo: dict = field(default_factory=dict)
 
     @property
     def has_parse(self) -> bool:
@@ -74,10 +78,30 @@ class ArticleContext:
         """The quotation each cue token introduces."""
         return {i: q for q in self.quotes if q.cue is not None for i in q.cue.tokens}
 
+    def quotes_covering(self, i: int) -> list[Quotation]:
+        """The quotations that cover token ``i``, in the order of :attr:`quotes` (the
+        same as ``[q for q in self.quotes if q.covers(i)]``, without going through every
+        quotation of the article for every word)."""
+        return self._quotes_by_token.get(i, [])
+
+    @cached_property
+    def _quotes_by_token(self) -> dict[int, list[Quotation]]:
+        out: dict[int, list[Quotation]] = {}
+        for q in self.quotes:
+            for i in sorted({i for s, e in q.spans for i in range(s, e)}):
+                out.setdefault(i, []).append(q)
+        return out
+
+    @cached_property
+    def main_place(self) -> dict | None:
+        """The article's main place (``geo.resolve.dominant``): what an event without a
+        place of its own is placed at."""
+        return dominant(self.entities, self.geo)
+
 
 def build(row: dict, lexicon: Lexicon | None = None) -> ArticleContext:
     from transforms.who.actors import entity_attributes, shared
-    doc = doc_from_row(row)
+    doc = doc_of(row)
     check()
     entities = resolve(doc)
     geo = places(entities)

@@ -1,14 +1,22 @@
 """Between a spaCy ``Doc`` and the plain annotated row (``ANNOTATED``) the extractors receive.
 
-The NLP step turns each article's Doc into a row of the ``ANNOTATED`` schema; each
-extractor turns the row back into a Doc (with the vocab of a blank German pipeline),
-so extractors use spaCy's API while nothing but plain data crosses a transform. Rule
-tests build their Docs the same way, by hand, with :func:`make_doc`.
+The NLP step turns each article's Doc into a row of the ``ANNOTATED`` schema; the
+extract step reads the Doc back with :func:`doc_of`, so extractors use spaCy's API
+while nothing but plain data crosses a transform. The row the NLP step makes is an
+:class:`AnnotatedRow` that holds the model's Doc in place of the token columns: the
+extract step (fused with the NLP step, in the same process) reads that Doc as it is,
+and the columns are made from it only when the row leaves the process (pickled) or
+one of them is read. Where a row has no Doc (it was pickled on its way, a cache, a
+test's row, an article parsed in chunks) the Doc is rebuilt from the columns (with the
+vocab of a blank German pipeline). Both give the extractors the same tokens,
+attributes, sentences and entities. Rule tests build their Docs the same way, by
+hand, with :func:`make_doc`.
 """
 
 from __future__ import annotations
 
 import functools
+import weakref
 from typing import Iterable, Sequence
 
 import spacy
@@ -17,9 +25,48 @@ from spacy.tokens import Doc, Span
 from transforms.nlp import model
 
 
-def annotated_row(article: dict, docs: Sequence[Doc], nlp) -> dict:
-    """The annotated row of an ``articles`` row and the Doc(s) of its text."""
-    return {
+TOKEN_COLUMNS = frozenset({"words", "spaces", "lemmas", "pos", "tags", "morphs", "deps",
+                           "heads", "sent_starts", "ents"})
+
+
+class AnnotatedRow(dict):
+    """An annotated row that holds the Doc it was made of (``doc``) for as long as it
+    stays in the process that made it, and its token columns (:data:`TOKEN_COLUMNS`)
+    only once they are needed: reading one (``row["words"]``) or pickling the row (the
+    row then travels as the plain, complete row, without the Doc) makes them."""
+
+    __slots__ = ("doc",)
+
+    def __init__(self, fields: dict, doc: Doc | None = None):
+        super().__init__(fields)
+        self.doc = doc
+
+    def __missing__(self, key):
+        if key in TOKEN_COLUMNS and self.doc is not None:
+            self.update(doc_to_columns([self.doc], has_parse=self["has_parse"]))
+            return self[key]
+        raise KeyError(key)
+
+    def complete(self) -> dict:
+        """The plain row, every column of ``ANNOTATED`` in it."""
+        if self.doc is not None and "words" not in self:
+            self["words"]  # noqa: B018 - makes the columns
+        return dict(self)
+
+    def __reduce__(self):
+        return dict, (self.complete(),)
+
+
+def annotated_row(article: dict, docs: Sequence[Doc], nlp, columns: bool = True) -> dict:
+    """The annotated row of an ``articles`` row and the Doc(s) of its text. With
+    ``columns=False`` (the NLP step) and a single Doc, the row holds the Doc and makes
+    the token columns when they are needed (see :class:`AnnotatedRow`)."""
+    label_scheme, model_id = _model_facts(nlp)
+    has_parse = "parser" in nlp.pipe_names
+    lazy = not columns and len(docs) == 1
+    if lazy and not isinstance(docs[0], Doc):  # what making the columns would find
+        raise TypeError(f"the model gave a {type(docs[0]).__name__}, not a Doc")
+    return AnnotatedRow({
         "article_id": article["article_id"],
         "source_uri": article["source_uri"],
         "bytes": article["bytes"],
@@ -29,12 +76,29 @@ def annotated_row(article: dict, docs: Sequence[Doc], nlp) -> dict:
         "topic": article["topic"],
         "lead_end": len(article["lead"]),
         "text": article["text"],
-        "label_scheme": model.label_scheme(nlp),
-        **doc_to_columns(docs, has_parse="parser" in nlp.pipe_names),
-        "model": model.model_id(nlp),
+        "label_scheme": label_scheme,
+        **({"has_parse": has_parse} if lazy else doc_to_columns(docs, has_parse=has_parse)),
+        "model": model_id,
         "pipeline_version": article["pipeline_version"],
         "run_id": article["run_id"],
-    }
+    }, doc=docs[0] if len(docs) == 1 else None)
+
+
+_FACTS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def _model_facts(nlp) -> tuple[str | None, str]:
+    """The label scheme and the model id of a pipeline, read once per pipeline object
+    (its meta and parser labels are the same for every article)."""
+    try:
+        return _FACTS[nlp]
+    except (KeyError, TypeError):
+        facts = (model.label_scheme(nlp), model.model_id(nlp))
+    try:
+        _FACTS[nlp] = facts
+    except TypeError:  # not weakly referable: asked again next time
+        pass
+    return facts
 
 
 @functools.lru_cache(maxsize=1)
@@ -67,6 +131,12 @@ def doc_to_columns(docs: Sequence[Doc], has_parse: bool) -> dict:
     cols["ents"] = ents
     cols["has_parse"] = has_parse
     return cols
+
+
+def doc_of(row: dict) -> Doc:
+    """The Doc of an annotated row: the one it carries, else rebuilt from its columns."""
+    doc = getattr(row, "doc", None)
+    return doc if doc is not None else doc_from_row(row)
 
 
 def doc_from_row(row: dict) -> Doc:

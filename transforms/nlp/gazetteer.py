@@ -195,11 +195,13 @@ class Gazetteer:
         matches = self.matches(doc)
         if not matches:
             return doc
-        ents = list(doc.ents)
+        ents = {e.start: e for e in doc.ents}  # by start; they never overlap
+        at = {i: e.start for e in ents.values() for i in range(e.start, e.end)}
         for start, end, label, canonical, weak in sorted(matches,
                                                         key=lambda m: (m[0] - m[1], m[0])):
             span = doc[start:end]
-            overlapping = [e for e in ents if e.start < span.end and span.start < e.end]
+            overlapping = [ents[s] for s in dict.fromkeys(at[i] for i in range(start, end)
+                                                          if i in at)]
             if weak:
                 if overlapping and not all(e.start == start and e.end == end
                                            and e.label_ == label for e in overlapping):
@@ -208,9 +210,13 @@ class Gazetteer:
                     continue
             elif not all(_yields_to(e, span) for e in overlapping):
                 continue
-            ents = [e for e in ents if e not in overlapping]
-            ents.append(Span(doc, start, end, label=label, span_id=canonical))
-        doc.ents = sorted(ents, key=lambda s: s.start)
+            for e in overlapping:
+                del ents[e.start]
+                for i in range(e.start, e.end):
+                    del at[i]
+            ents[start] = Span(doc, start, end, label=label, span_id=canonical)
+            at.update((i, start) for i in range(start, end))
+        doc.ents = sorted(ents.values(), key=lambda s: s.start)
         return doc
 
 

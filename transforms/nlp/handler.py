@@ -85,7 +85,7 @@ class SpacyModelHandler(ModelHandler[dict, PredictionResult, Any]):
             else:
                 article_docs = _attempt(lambda: list(model.pipe(pieces)))
             if not isinstance(article_docs, Exception):
-                article_docs = _attempt(annotated_row, row, article_docs, model)
+                article_docs = _attempt(annotated_row, row, article_docs, model, False)
             yield PredictionResult(row, article_docs)
 
 

@@ -22,7 +22,6 @@ from spacy.tokens import Span, Token
 from transforms.lang import de
 from transforms.nlp.syntax import CLAUSE, MARK, SUBJ
 from transforms.quotes.layout import BREAKS, Stops, first, last
-from transforms.quotes.layout import finite as _finite
 from transforms.quotes.model import INDIRECT, REPORTED, Cue
 
 _DEMONSTRATIVES = de.words("demonstratives")

@@ -44,23 +44,30 @@ def _vocabulary():
 
 
 def scores(text: str, lead: str = "") -> Counter:
-    exact, by_start, inside, phrases = _vocabulary()
+    _, _, _, phrases = _vocabulary()
     out: Counter = Counter()
     for part, factor in ((text, 1.0), (lead, 1.0)):  # the lead is in the text: twice
         lowered = part.lower()
         for word in _WORD.findall(lowered):
-            for topic, weight in exact.get(word, ()):
+            for topic, weight in _word_weights(word):
                 out[topic] += weight * factor
-            for stem, topic, weight in by_start.get(word[:4], ()):
-                if word.startswith(stem):
-                    out[topic] += weight * factor
-            if len(word) >= 6:
-                for stem, topic, weight in inside:
-                    if stem in word:
-                        out[topic] += weight * factor
         for stem, topic, weight in phrases:
             out[topic] += lowered.count(stem) * weight * factor
     return out
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _word_weights(word: str) -> tuple[tuple[str, float], ...]:
+    """What one (lower-case) word adds to the topics, in the order the stems match:
+    the same for every occurrence of the word, so worked out once (a long word is
+    tried against every stem of the vocabulary)."""
+    exact, by_start, inside, _ = _vocabulary()
+    out = list(exact.get(word, ()))
+    out += [(topic, weight) for stem, topic, weight in by_start.get(word[:4], ())
+            if word.startswith(stem)]
+    if len(word) >= 6:
+        out += [(topic, weight) for stem, topic, weight in inside if stem in word]
+    return tuple(out)
 
 
 def topic(text: str, lead: str = "") -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import random
 
 import apache_beam as beam
 from apache_beam.metrics import Metrics
@@ -113,19 +114,39 @@ class ParseFiles(beam.PTransform):
 class ReadArticles(beam.PTransform):
     """The files a batch run listed -> the outputs of :class:`ParseFiles`."""
 
-    def __init__(self, files: list[tuple[str, int, float]], max_bytes: int, run: dict):
+    def __init__(self, files: list[tuple[str, int, float]], max_bytes: int, run: dict,
+                 parts: int = 1):
         super().__init__()
         self.files = files
         self.max_bytes = max_bytes
         self.run = run
+        self.parts = max(1, parts)
 
     def expand(self, pbegin):
+        # Each file its own key: a grouping by key spreads them over the workers before
+        # the expensive fused stage.
+        files = spread_order(self.files, self.parts)
         return (
             pbegin
-            | "Files" >> beam.Create(self.files)
-            # Spread the files over the workers before the expensive fused stage.
-            | "Spread files" >> beam.Reshuffle()
+            | "Files" >> beam.Create(list(enumerate(files)), reshuffle=False)
+            | "Spread files" >> beam.GroupByKey()
+            | "One file per key" >> beam.FlatMap(lambda kv: kv[1])
             | "Parse" >> ParseFiles(self.max_bytes, self.run))
+
+
+def spread_order(files: list[tuple[str, int, float]], parts: int) -> list:
+    """The files in an order that shares them out evenly when their keys are handed
+    out in turn to ``parts`` workers (as the local runner does): each worker gets about
+    the same number of bytes (rounds of ``parts`` files of about one size, every other
+    round reversed), in an order that mixes large and small files (the rounds
+    shuffled: a batch of only the largest articles would take the most memory at
+    once). The same files give the same order."""
+    by_size = sorted(files, key=lambda f: (-f[1], f[0]))
+    rounds = [by_size[k:k + parts] for k in range(0, len(by_size), parts)]
+    rounds = [r if i % 2 == 0 else r[::-1] for i, r in enumerate(rounds)]
+    short = [rounds.pop()] if rounds and len(rounds[-1]) < parts else []
+    random.Random(len(files)).shuffle(rounds)
+    return [f for r in rounds + short for f in r]
 
 
 class RecordFailures(beam.PTransform):

@@ -3,7 +3,6 @@ the event gains its place on the map."""
 
 from __future__ import annotations
 
-from transforms.geo.resolve import dominant
 from transforms.who.actors import describe, shared
 
 _ARGUMENTS = ("actor1", "actor2", "source", "location")
@@ -34,7 +33,7 @@ def annotate(row: dict, event, article) -> dict:
     if place is not None and place.key in article.geo:
         row["action_geo"], row["action_geo_from"] = article.geo[place.key], "location"
     else:
-        main = dominant(article.entities, article.geo)
+        main = article.main_place
         row["action_geo"] = main
         row["action_geo_from"] = "article" if main else None
     return row
