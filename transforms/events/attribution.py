@@ -30,20 +30,33 @@ def attribute(trigger: Trigger, roles: Roles, article
         if speaker is not None:
             roles = replace(roles, actor1=speaker, fallback=False)
         return roles, roles.actor1, quote
-    return roles, _claimed_by(trigger, article, quote), quote
+    return roles, _claimed_by(trigger, roles.actor1, article, quote), quote
 
 
-def _claimed_by(trigger: Trigger, article, own: Quotation | None) -> Argument | None:
+def _claimed_by(trigger: Trigger, actor: Argument | None, article,
+                own: Quotation | None) -> Argument | None:
     """The speaker of the innermost quotation the word is told in (not the one the word
     itself introduces: "Brüssel kritisierte die Pläne" asserts the criticism; nor a
     speech act told as an event, whose circumstance in a PP of time or cause the word is:
-    "rief nach den Anschlägen zu Toleranz auf" claims the call, not the attacks)."""
+    "rief nach den Anschlägen zu Toleranz auf" claims the call, not the attacks; nor a
+    speech act told as an event whose speaker does the verb's act too: the article tells
+    both, "Oxfam begrüßte die Entscheidung, fordert mehr")."""
     i = trigger.token.i
     background = not trigger.verbal and article.has_parse and \
         scope.attachment(trigger.token, article.syntax).kind in (scope.BACKGROUND,
                                                                  scope.SIMULTANEOUS)
     holding = [q for q in article.quotes_covering(i) if q.speaker is not None
-               and q is not own and not (background and q.kind == REPORTED)]
+               and q is not own and not (q.kind == REPORTED and (
+                   background or trigger.verbal and _same(actor, q.speaker)))]
     if not holding:
         return None
     return min(holding, key=lambda q: sum(e - s for s, e in q.spans)).speaker
+
+
+def _same(a: Argument | None, b: Argument) -> bool:
+    """Whether two arguments name the same one: the same entity, else the same words."""
+    if a is None:
+        return False
+    if a.entity is not None and b.entity is not None:
+        return a.entity.key == b.entity.key
+    return (a.start, a.end) == (b.start, b.end)
