@@ -88,12 +88,15 @@ def _topic_needs() -> dict[str, dict[str, re.Pattern]]:
 
 def sense(token: Token, sent: Span, article, ignore: frozenset = frozenset()) -> Sense | None:
     """The lexicon row a word stands for here, constraints checked (but ``ignore``)."""
-    memo = article.memo.setdefault(_word, {})  # the events and the quotes both ask
-    if token.i not in memo:
-        memo[token.i] = _word(token, sent, article)
-    if memo[token.i] is None:
+    # The events and the quotes both ask, each with its own sentences (the quotes mend
+    # the model's false boundaries): a separated particle is looked for in the sentence.
+    memo = article.memo.setdefault(_word, {})
+    key = (token.i, sent.start, sent.end)
+    if key not in memo:
+        memo[key] = _word(token, sent, article)
+    if memo[key] is None:
         return None
-    pos, lemma, particle, context = memo[token.i]
+    pos, lemma, particle, context = memo[key]
     for entry in article.lexicon.candidates(pos, lemma, context):
         constraints = tuple(c for c in entry.constraints if c not in ignore)
         if senses.fits(constraints, token, article):

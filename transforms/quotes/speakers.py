@@ -231,11 +231,11 @@ def _source_place(group, sent, article, excluded) -> Argument | None:
         if prep in _SOURCE_PLACE_PREPOSITIONS and not excluded(noun.i):
             return _named(noun, article)
     doc, verb = article.doc, group[0]
-    for token in doc[sent.start:verb.i]:
+    for token in doc[max(sent.start, verb.i - _REACH_SOURCE):verb.i]:
         if token.text in ",;:":
             break
         if token.lower_ in _SOURCE_PLACE_PREPOSITIONS and not excluded(token.i):
-            noun = next((t for t in doc[token.i + 1:min(verb.i, token.i + 5)]
+            noun = next((t for t in doc[token.i + 1:min(verb.i, token.i + _SOURCE_PHRASE)]
                          if is_nominal(t) and t.pos_ != "PRON"), None)
             if noun is not None:
                 return _named(noun, article)
