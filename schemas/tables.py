@@ -170,7 +170,7 @@ EVENTS = pa.schema([
        "in (\"X zufolge\", \"sagte X, ...\", reported speech carried on); a speech act's "
        "own speaker; null when the article asserts it itself."),
     _f("quote_id", pa.string(), "A speech act: the quotation it introduces (quotes.quote_id); "
-       "null for other events."),
+       "null for other events and in the headline (whose quotations are no quotes rows)."),
     _f("sentence", pa.int32(), "0-based sentence index.", False),
     _f("evidence_start", pa.int32(), "Start offset of the evidence sentence.", False),
     _f("evidence_end", pa.int32(), "End offset of the evidence sentence.", False),

@@ -167,3 +167,27 @@ def test_a_speech_act_that_tells_more_than_its_quote_is_a_quotation_of_its_own()
     kinds = [q[0] for q in found([[warned(far)]])]
     assert "reported" in kinds  # the quote is a small part of what they warned of
     assert [q[0] for q in found([[warned([])]])] == ["direct"]  # mostly the quote: it
+
+
+def test_an_event_of_the_headline_is_claimed_by_the_headlines_speaker(rules_nlp):
+    # The headline's quotations are no quotes rows (the article tells the claim again),
+    # but an event told in one is that speaker's claim, not the article's own fact.
+    from transforms.events.rows import event_rows
+    from transforms.extract.context import build
+    from transforms.nlp import model as nlp_model
+    from transforms.nlp.handler import SpacyModelHandler
+    from transforms.quotes.rows import quote_rows
+    from transforms.read.feed import parse_article
+    from transforms.read.rows import article_row
+    raw = ("date 2024-03 Der Minister erklärte, dass die Regierung die Forderungen ablehne.\n\n"
+           "Die Gewerkschaft hatte mehr Lohn verlangt.\n").encode()
+    row = article_row(parse_article(raw, "mem://a.txt"),
+                      {"run_id": "t", "pipeline_version": "test", "model": "m"})
+    assert row["lead"].startswith("Der Minister erklärte")
+    annotated = next(iter(SpacyModelHandler(nlp_model.RULES, "test").run_inference(
+        [row], rules_nlp))).inference
+    article = build(annotated)
+    assert all(q["spans"][0]["start"] > len(row["lead"]) for q in quote_rows(article))
+    reject = next(e for e in event_rows(article) if e["event_type"] == "REJECT")
+    assert reject["modality"] == "reported"
+    assert reject["source"]["text"] == "Minister" and reject["quote_id"] is None

@@ -66,7 +66,8 @@ def event_row(event: EventMention, article, article_date: dt.date) -> dict:
 
 
 def _quote_id(quote, article) -> str | None:
-    if quote is None:
+    # a headline's quotation says who claims what but is no row of the quotes table
+    if quote is None or not any(quote is q for q in article.quotes):
         return None
     spans = char_spans(quote, article.doc)
     return quote_id(article.row["article_id"], spans[0][0], spans[-1][1], quote.kind)

@@ -74,20 +74,26 @@ class ArticleContext:
         return quotations(self)
 
     @cached_property
+    def claims(self) -> list[Quotation]:
+        """Every quotation an event may be told in: the body's (:attr:`quotes`, the
+        quotes table's rows) and the headline's."""
+        return sorted(self.quotes + quotations(self, headline=True), key=lambda q: q.start)
+
+    @cached_property
     def quote_cues(self) -> dict[int, Quotation]:
-        """The quotation each cue token introduces."""
-        return {i: q for q in self.quotes if q.cue is not None for i in q.cue.tokens}
+        """The quotation (of :attr:`claims`) each cue token introduces."""
+        return {i: q for q in self.claims if q.cue is not None for i in q.cue.tokens}
 
     def quotes_covering(self, i: int) -> list[Quotation]:
-        """The quotations that cover token ``i``, in the order of :attr:`quotes` (the
-        same as ``[q for q in self.quotes if q.covers(i)]``, without going through every
+        """The quotations of :attr:`claims` that cover token ``i``, in their order (the
+        same as ``[q for q in self.claims if q.covers(i)]``, without going through every
         quotation of the article for every word)."""
         return self._quotes_by_token.get(i, [])
 
     @cached_property
     def _quotes_by_token(self) -> dict[int, list[Quotation]]:
         out: dict[int, list[Quotation]] = {}
-        for q in self.quotes:
+        for q in self.claims:
             for i in sorted({i for s, e in q.spans for i in range(s, e)}):
                 out.setdefault(i, []).append(q)
         return out

@@ -63,7 +63,11 @@ def annotated_row(article: dict, docs: Sequence[Doc], nlp, columns: bool = True)
     the token columns when they are needed (see :class:`AnnotatedRow`)."""
     label_scheme, model_id = _model_facts(nlp)
     has_parse = "parser" in nlp.pipe_names
-    lazy = not columns and len(docs) == 1
+    # Only a parsed Doc is carried: spaCy 3.8 leaves a whitespace token of an unparsed
+    # Doc with tree edges that crash ``token.children`` (a segfault on "a  b" from
+    # ``spacy.blank("de")``); a Doc rebuilt from the columns has sound ones.
+    carried = len(docs) == 1 and has_parse
+    lazy = not columns and carried
     if lazy and not isinstance(docs[0], Doc):  # what making the columns would find
         raise TypeError(f"the model gave a {type(docs[0]).__name__}, not a Doc")
     return AnnotatedRow({
@@ -81,7 +85,7 @@ def annotated_row(article: dict, docs: Sequence[Doc], nlp, columns: bool = True)
         "model": model_id,
         "pipeline_version": article["pipeline_version"],
         "run_id": article["run_id"],
-    }, doc=docs[0] if len(docs) == 1 else None)
+    }, doc=docs[0] if carried else None)
 
 
 _FACTS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()

@@ -33,18 +33,23 @@ _MIN_OWN_WORDS = 3  # tokens an attribution's claim must add to the speech act i
 _WRAPPED_SHARE = 3  # a speech act is its direct quote when quoted words are 1/3 or more
 
 
-def quotations(article) -> list[Quotation]:
+def quotations(article, headline: bool = False) -> list[Quotation]:
+    """The article's quotations in its body; with ``headline``, those of its headline
+    alone. A headline ("Zapatero verlangt Entschädigung") restates a claim its article
+    tells: its quotations are no rows of the quotes table (the same claim would count
+    twice), but who claims an event told in the headline is read from them."""
     doc = article.doc
     sents = article.sentences
     body = _body_start(article)
+    inside = (lambda i: i < body) if headline else (lambda i: i >= body)
     spans = direct.back_to_back([s for s in marks.direct_spans(doc, sents.paragraphs)
-                                 if s[0] >= body and content.direct_span_ok(s, doc)
+                                 if inside(s[0]) and content.direct_span_ok(s, doc)
                                  and not direct.is_term(s, article)], doc)
     in_direct = with_marks(spans)
     sentence_cues = []
     for sent in sents:
         check_deadline()
-        if sent.start < body:  # the headline restates a claim its article tells
+        if not inside(sent.start):
             sentence_cues.append([])
             continue
         found = cues.verb_cues(sent, article, in_direct.__contains__)
@@ -59,8 +64,8 @@ def quotations(article) -> list[Quotation]:
     quotes = _without_wrappers(sorted(quotes + introduced, key=lambda q: q.start), doc)
     for q in quotes:
         q.sentences = (sents.of[q.start], sents.of[q.end - 1])
-    carried = continuation.carried_on(sents, sents.paragraph, quotes,
-                                      lambda k: speakers.named_actor(sents[k], article))
+    carried = [] if headline else continuation.carried_on(
+        sents, sents.paragraph, quotes, lambda k: speakers.named_actor(sents[k], article))
     quotes = sorted(quotes + carried, key=lambda q: q.start)
     direct.voices(quotes, sents)
     for q in quotes:  # a speaker without words names nobody
