@@ -30,10 +30,14 @@ COPY flex_template ./flex_template
 # The place index (transforms/geo) is built here, once, by the command the launcher
 # runs before a local job; workers only open it read-only. Without it every worker
 # would build it on first use (about 15 s and a 525 MB peak in a child process).
+# So are the tables a worker would otherwise derive at every start (transforms/derived.py:
+# the gazetteer's patterns, the lexicon's forms; about 4 CPU-s per worker process).
 ENV NEWSBEAM_GEO_INDEX=/opt/newsbeam/places.sqlite
+ENV XDG_CACHE_HOME=/opt/newsbeam/cache
 RUN pip install --no-cache-dir . "${MODEL_PACKAGE}" \
     && python -c "import spacy, transforms.nlp.model as m; print(m.best_installed())" \
-    && python -m transforms.geo.index "${NEWSBEAM_GEO_INDEX}"
+    && python -m transforms.geo.index "${NEWSBEAM_GEO_INDEX}" \
+    && python -m transforms.derived && chmod -R a+rX /opt/newsbeam/cache
 
 # Flex Template: the launcher binary, and the program it runs (newsbeam, detached).
 COPY --from=template_launcher /opt/google/dataflow/python_template_launcher /opt/google/dataflow/python_template_launcher

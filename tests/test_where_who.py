@@ -203,6 +203,7 @@ def test_surnames_genitives_and_hyphens_fold_into_one_person_and_ambiguous_names
 
 def test_the_image_builds_the_place_index_where_its_workers_look_for_it():
     import importlib
+    import importlib.util
     import re
     from pathlib import Path
 
@@ -215,6 +216,10 @@ def test_the_image_builds_the_place_index_where_its_workers_look_for_it():
     for module, name in re.findall(r"import spacy, ([\w.]+) as m; print\(m\.(\w+)\(\)\)",
                                    dockerfile):
         assert callable(getattr(importlib.import_module(module), name))
+    # and every module it runs (the kept tables of transforms/derived.py among them)
+    for module in re.findall(r"python -m ([\w.]+)", dockerfile):
+        assert importlib.util.find_spec(module) is not None, module
+    assert "transforms.derived" in re.findall(r"python -m ([\w.]+)", dockerfile)
 
 
 def test_the_place_index_is_readable_by_others(tmp_path, monkeypatch):

@@ -15,9 +15,12 @@ compound heads) follows the language's morphology rules."""
 from __future__ import annotations
 
 import functools
+import json
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
+from transforms import derived
 from transforms.events.types import event_types
 from transforms.lang import de
 
@@ -53,9 +56,8 @@ class Lexicon:
             self._by_key.setdefault((entry.pos, entry.lemma.lower()), []).append(entry)
         verbs = {lemma for pos, lemma in self._by_key if pos == "VERB"}
         self._verb_stems = {de.verb_stem(lemma): lemma for lemma in verbs}
-        self._verb_forms = _verb_forms(verbs)
         self._nouns = {lemma for pos, lemma in self._by_key if pos == "NOUN"}
-        self._noun_forms = _noun_forms(self._nouns)
+        self._verb_forms, self._noun_forms = _forms(verbs, self._nouns)
         self._memo: dict[tuple, str | None] = {}
 
     @classmethod
@@ -163,6 +165,17 @@ def _entries(text: str, origin: str, speech: bool = False) -> list[Entry]:
                 raise LexiconError(f"{origin}:{number}: {problem}")
         entries.append(Entry(lemma, pos, event_type, mode, pattern, constraints, speech))
     return entries
+
+
+def _forms(verbs: set[str], nouns: set[str]) -> tuple[dict[str, str], dict[str, str]]:
+    """The inflected forms of the lexicon's verbs and nouns: a scan of the 355k-entry
+    lookup table, done once per machine for a given lexicon and kept
+    (``transforms.derived``)."""
+    key = derived.key([Path(__file__), Path(de.__file__)], ("spacy-lookups-data",),
+                      json.dumps([sorted(verbs), sorted(nouns)]))
+    forms = derived.cached("lexicon-forms", key,
+                           lambda: [_verb_forms(verbs), _noun_forms(nouns)])
+    return forms[0], forms[1]
 
 
 def _verb_forms(verbs: set[str]) -> dict[str, str]:

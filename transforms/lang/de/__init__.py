@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 from importlib import resources
+from pathlib import Path
 
 from transforms.lang import LanguageData, read_tsv
 
@@ -194,16 +195,22 @@ def is_subjunctive(token) -> bool:
     if len(word) <= 3 or not word.endswith("e") or \
             any(c.lower_ in _FIRST_PERSON for c in token.children):
         return False
-    return not word.endswith("te") or word in _dental_subjunctives()
+    return not word.endswith("te") or word in dental_subjunctives()
 
 
 @functools.lru_cache(maxsize=1)
-def _dental_subjunctives() -> frozenset[str]:
+def dental_subjunctives() -> frozenset[str]:
     """Konjunktiv I forms of verbs whose stem ends in t or d ("gelte", "bedeute",
-    "melde"), which look like a weak past tense: the lookup table's verbs, minus -n."""
-    return frozenset(lemma[:-1] for lemma in set(lookup_lemmas().values())
-                     if isinstance(lemma, str) and lemma[:1].islower()
-                     and lemma.endswith(("ten", "den")) and len(lemma) > 4)
+    "melde"), which look like a weak past tense: the lookup table's verbs, minus -n.
+    Built once per machine and kept (``transforms.derived``)."""
+    from transforms import derived
+
+    def build() -> list[str]:
+        return sorted({lemma[:-1] for lemma in set(lookup_lemmas().values())
+                       if isinstance(lemma, str) and lemma[:1].islower()
+                       and lemma.endswith(("ten", "den")) and len(lemma) > 4})
+    key = derived.key([Path(__file__)], ("spacy-lookups-data",))
+    return frozenset(derived.cached("dental-subjunctives", key, build))
 
 
 def separable_bases(verb: str) -> list[str]:
@@ -248,10 +255,15 @@ def known_compound(word: str) -> bool:
 @functools.lru_cache(maxsize=1)
 def known_nouns() -> frozenset[str]:
     """Capitalised word forms of the lookup table: German common nouns ("Blitz",
-    "Taifun"). A capitalised word not among them may well be a name."""
-    table = lookup_lemmas()
-    return frozenset(word for pair in table.items() for word in pair
-                     if isinstance(word, str) and word[:1].isupper())
+    "Taifun"). A capitalised word not among them may well be a name. Built once per
+    machine and kept (``transforms.derived``)."""
+    from transforms import derived
+
+    def build() -> list[str]:
+        return sorted({word for pair in lookup_lemmas().items() for word in pair
+                       if isinstance(word, str) and word[:1].isupper()})
+    key = derived.key([Path(__file__)], ("spacy-lookups-data",))
+    return frozenset(derived.cached("known-nouns", key, build))
 
 
 def lookup_lemmas() -> dict[str, str]:
