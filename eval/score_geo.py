@@ -131,16 +131,22 @@ def sample(output: str, n: int, seed: int) -> None:
                          ensure_ascii=False))
 
 
+def _stem(article_id: str) -> str:
+    return article_id.split("-")[0]
+
+
 def score_judged(output: str, judged: Path) -> dict:
     """Coverage on the mentions a person judged to name a country or a city of 15,000+."""
     wanted = [json.loads(line) for line in judged.read_text().splitlines() if line.strip()]
     rows = current_entities(output).filter("label = 'LOC'").select(
         "article_id, mentions, geo").to_arrow_table().to_pylist()
-    at = {(r["article_id"], m["start"], m["end"]): r["geo"]
+    # judged by file: an article id is the file's name, "-" and a hash of its path (the
+    # judged file predates the hash)
+    at = {(_stem(r["article_id"]), m["start"], m["end"]): r["geo"]
           for r in rows for m in r["mentions"]}
     counts: dict[str, Counter] = defaultdict(Counter)
     for j in wanted:
-        geo = at.get((j["article_id"], j["start"], j["end"]))
+        geo = at.get((_stem(j["article_id"]), j["start"], j["end"]))
         counts[j["judgment"]]["total"] += 1
         if geo and geo["lat"] is not None and geo["country_code"]:
             counts[j["judgment"]]["covered"] += 1
