@@ -156,12 +156,13 @@ def run_pipeline(model: str, files_dir: Path, out: Path, workers: int, batch_siz
 
 
 def _counted(folder: Path) -> bool:
-    """Whether a progress counter under the folder has counted a file."""
-    for path in folder.glob("newsbeam-progress-*/*.count"):
+    """Whether a run's progress counters under the folder have counted a file."""
+    from pipeline.progress import done
+    for counters in folder.glob("newsbeam-progress-*"):
         try:
-            if int(path.read_text() or 0) > 0:
+            if done(str(counters)):
                 return True
-        except (OSError, ValueError):
+        except OSError:  # the run removed its folder meanwhile
             pass
     return False
 

@@ -338,7 +338,6 @@ class Table:
     folder: str  # under the output
     counted_by: str | None = None  # a run's manifest counts the rows by this column
     whole: bool = False  # every run writes the whole table: its commit drops older versions
-    single_file: bool = False  # a run writes it as one file, published in one rename
 
     @property
     def file_schema(self) -> pa.Schema:
@@ -371,5 +370,5 @@ TABLES: dict[str, Table] = {t.name: t for t in (
     Table("quotes", QUOTES, True, "quotes"),
     Table("errors", ERRORS, True, "errors", counted_by="reason"),
     Table("identities", IDENTITIES, False, "identities", whole=True),
-    Table("ledger", LEDGER, False, "_ledger", counted_by="status", single_file=True),
+    Table("ledger", LEDGER, False, "_ledger", counted_by="status"),
 )}

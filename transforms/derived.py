@@ -1,11 +1,12 @@
 """Tables derived from installed data, kept on this machine between runs.
 
 A worker's start-up built the gazetteer's patterns (GeoNames cities, pycountry's German
-country names, the curated list, filtered against German's lemma table: about 2.5 s)
-and the event lexicon's inflected forms (355k lookup entries scanned: about 1.2 s) in
-every process of every run. Both depend only on their inputs, so the first process to
-build one writes it as JSON under the newsbeam cache folder (beside the places index,
-``$XDG_CACHE_HOME/newsbeam`` or ``~/.cache/newsbeam``), named by a hash of everything
+country names, the curated list, filtered against German's lemma table: about 2.5 s),
+the event lexicon's inflected forms and German's known nouns (each a scan of the 355k
+lookup entries) in every process of every run. They depend only on their inputs, so the
+first process to build one writes it as JSON under the newsbeam cache folder
+(:func:`folder`: ``$XDG_CACHE_HOME/newsbeam`` or ``~/.cache/newsbeam``, where the places
+index of ``transforms/geo`` is built too), named by a hash of everything
 it is made of: the code and data files that make it and the versions of the packages
 it reads. A change to any of them is another name, so a stale table is never read.
 Writes are atomic (a temporary file, then a rename); a folder that cannot be written, or
@@ -27,6 +28,7 @@ ENV_VAR = "NEWSBEAM_DERIVED_CACHE"
 
 
 def folder() -> Path:
+    """This machine's newsbeam cache folder."""
     return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "newsbeam"
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from transforms.entities.canonical import Entity
+from transforms.entities.canonical import Entity, sentence_index
 from transforms.lang import de
 from transforms.nlp.syntax import APPOS, SUBJ, Syntax
 
@@ -32,7 +32,7 @@ class _Mention:
 class Coreference:
     def __init__(self, doc: Doc, entities: list[Entity], syntax: Syntax):
         self.doc, self.syntax = doc, syntax
-        self._sentence = _sentence_index(doc)
+        self._sentence = sentence_index(doc)
         self._mentions: list[_Mention] = []
         self._titles: dict[str, Entity] = {}  # role noun -> the person it introduced
         self._gender: dict[int, str | None] = {}
@@ -154,11 +154,3 @@ class Coreference:
     def _before(self, entity: Entity, i: int) -> bool:
         return entity.mentions[0].token_start < i
 
-
-def _sentence_index(doc: Doc) -> list[int]:
-    index, out = -1, []
-    for token in doc:
-        if token.i == 0 or token.is_sent_start:
-            index += 1
-        out.append(index)
-    return out

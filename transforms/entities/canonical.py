@@ -76,7 +76,7 @@ def entity_key(label: str, canonical_name: str) -> str:
 
 def resolve(doc: Doc) -> list[Entity]:
     """Canonical entities of one article, ordered by first mention."""
-    sentence_of = _sentence_index(doc)
+    sentence_of = sentence_index(doc)
     raw: list[tuple[Mention, str]] = []  # (mention, surface or gazetteer name)
     for ent in doc.ents:
         span = _trim(ent)
@@ -172,7 +172,7 @@ def _name_like(span: Span, label: str, sentence_of: list[int]) -> bool:
     return not (label == "PER" and previous in de.ARTICLES)
 
 
-def _sentence_index(doc: Doc) -> list[int]:
+def sentence_index(doc: Doc) -> list[int]:
     """The sentence of every token (0, 1, ...): a sentence starts where the Doc says
     so, and at the first token."""
     if not len(doc):

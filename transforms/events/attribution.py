@@ -41,16 +41,17 @@ def _claimed_by(trigger: Trigger, actor: Argument | None, article,
     "rief nach den Anschlägen zu Toleranz auf" claims the call, not the attacks; nor a
     speech act told as an event whose speaker does the verb's act too: the article tells
     both, "Oxfam begrüßte die Entscheidung, fordert mehr")."""
-    i = trigger.token.i
-    background = not trigger.verbal and article.has_parse and \
-        scope.attachment(trigger.token, article.syntax).kind in (scope.BACKGROUND,
-                                                                 scope.SIMULTANEOUS)
-    holding = [q for q in article.quotes_covering(i) if q.speaker is not None
-               and q is not own and not (q.kind == REPORTED and (
-                   background or trigger.verbal and _same(actor, q.speaker)))]
-    if not holding:
+    covering = [q for q in article.quotes_covering(trigger.token.i)
+                if q.speaker is not None and q is not own]
+    if any(q.kind == REPORTED for q in covering):
+        background = not trigger.verbal and article.has_parse and \
+            scope.attachment(trigger.token, article.syntax).kind in (scope.BACKGROUND,
+                                                                     scope.SIMULTANEOUS)
+        covering = [q for q in covering if not (q.kind == REPORTED and (
+            background or trigger.verbal and _same(actor, q.speaker)))]
+    if not covering:
         return None
-    return min(holding, key=lambda q: sum(e - s for s, e in q.spans)).speaker
+    return min(covering, key=lambda q: sum(e - s for s, e in q.spans)).speaker
 
 
 def _same(a: Argument | None, b: Argument) -> bool:

@@ -66,8 +66,7 @@ def event_row(event: EventMention, article, article_date: dt.date) -> dict:
 
 
 def _quote_id(quote, article) -> str | None:
-    # a headline's quotation says who claims what but is no row of the quotes table
-    if quote is None or not any(quote is q for q in article.quotes):
+    if quote is None or not article.has_row(quote):
         return None
     spans = char_spans(quote, article.doc)
     return quote_id(article.row["article_id"], spans[0][0], spans[-1][1], quote.kind)

@@ -74,11 +74,11 @@ def governing_words(token: Token, att: Attachment | None) -> list[str]:
         particle = "".join(preposition(c) for c in gov.children
                            if c.tag_ == de.TAGS["particle"])
         out.append(particle + (gov.lemma_ or gov.text).lower())
-    doc = token.doc
+    doc, start = token.doc, token.sent.start  # token.sent walks its sentence: once
     k = token.i - 1
-    while k > token.sent.start and doc[k].pos_ in ("DET", "ADJ", "NUM", "PRON"):
+    while k > start and doc[k].pos_ in ("DET", "ADJ", "NUM", "PRON"):
         k -= 1  # the article and adjectives of the trigger's own phrase
-    if k > token.sent.start and doc[k].pos_ == "ADP" and doc[k - 1].pos_ == "NOUN":
+    if k > start and doc[k].pos_ == "ADP" and doc[k - 1].pos_ == "NOUN":
         out.append((doc[k - 1].lemma_ or doc[k - 1].text).lower())
     return out
 

@@ -173,11 +173,11 @@ def _holds(constraint: str, token: Token, article) -> bool:
 def _standing_in(token: Token) -> str | None:
     """The preposition of the PP a noun stands in: its own case marker, or the word
     before its article and adjectives ("in einem Gespräch")."""
-    doc = token.doc
+    doc, start = token.doc, token.sent.start  # token.sent walks its sentence: once
     k = token.i - 1
-    while k >= token.sent.start and doc[k].pos_ in ("DET", "ADJ", "NUM"):
+    while k >= start and doc[k].pos_ in ("DET", "ADJ", "NUM"):
         k -= 1
-    return preposition(doc[k]) if k >= token.sent.start and doc[k].pos_ == "ADP" else None
+    return preposition(doc[k]) if k >= start and doc[k].pos_ == "ADP" else None
 
 
 def _clause_prepositions(verb: Token) -> set[str]:

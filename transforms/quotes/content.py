@@ -22,6 +22,7 @@ from spacy.tokens import Span, Token
 from transforms.lang import de
 from transforms.nlp.syntax import CLAUSE, MARK, SUBJ
 from transforms.quotes.layout import BREAKS, Stops, first, last
+from transforms.quotes.marks import OPENING_MARKS
 from transforms.quotes.model import INDIRECT, REPORTED, Cue
 
 _DEMONSTRATIVES = de.words("demonstratives")
@@ -33,7 +34,6 @@ _ZU = "zu"
 _MIN_CLAIM_WORDS = 3
 _MIN_BEFORE_WORDS = 3  # tokens a clause before ", sagte X" needs to be what X said
 _FINITE_REACH = 12  # tokens after "sagte," within which the reported clause's verb stands
-_OPENING_MARKS = frozenset(dict(de.QUOTE_PAIRS))
 
 
 def for_verb(cue: Cue, sent: Span, previous: Span | None, article, taken,
@@ -267,7 +267,7 @@ def _content_end(sent: Span) -> int:
 def _trimmed(doc, start: int, end: int) -> list[tuple[int, int]]:
     """[start, end) without punctuation and space at either end; [] when nothing's left."""
     while start < end and (doc[start].is_punct or doc[start].is_space) and \
-            doc[start].text not in _OPENING_MARKS:
+            doc[start].text not in OPENING_MARKS:
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) and \
             doc[end - 1].text not in de.CLOSING_QUOTES:

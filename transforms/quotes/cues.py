@@ -23,6 +23,7 @@ from transforms.events.tokens import is_nominal
 from transforms.extract.deadline import check as check_deadline
 from transforms.lang import de
 from transforms.nlp.syntax import CASE, GEN, NMOD, noun_phrase
+from transforms.quotes.marks import OPENING_MARKS
 from transforms.quotes.model import SUBJECT_SPEAKS, Cue
 
 _ANAPHORIC = de.words("anaphoric_attributions")  # "demnach": the previous speaker's claim
@@ -39,7 +40,6 @@ _NO_PHRASE = ("VERB", "AUX", "ADP", "SCONJ", "CCONJ", "PRON", "DET")
 _PHRASE_BREAKERS = ("VERB", "AUX", "ADP", "SCONJ", "CCONJ", "ADV")
 _NOT_IN_PHRASE = de.words("prepositions") | _CONJUNCTIONS
 _AMBIGUOUS_PREPOSITIONS = de.words("adjective_source_prepositions")  # "laut"
-_OPENING_MARKS = frozenset(dict(de.QUOTE_PAIRS))
 _REST = 7  # tokens after a marker in which its phrase's head stands (a name and titles)
 _REST_BEFORE = 6  # tokens before a postposition in which its phrase's head stands
 _SOURCE_REST = 4  # tokens after a source noun in which its genitive or von-phrase starts
@@ -177,7 +177,7 @@ def _opens_phrase(marker: Token, rest: list[Token]) -> bool:
     phrase that begins right after it (a quoted name may: "laut „Welt“")."""
     if marker.lower_ in _AMBIGUOUS_PREPOSITIONS and marker.pos_ not in ("ADP", ""):
         return False
-    first = next((t for t in rest if t.text not in _OPENING_MARKS), None)
+    first = next((t for t in rest if t.text not in OPENING_MARKS), None)
     return first is not None and not first.is_punct and not _ends_phrase(first)
 
 

@@ -42,7 +42,8 @@ def quotations(article, headline: bool = False) -> list[Quotation]:
     sents = article.sentences
     body = _body_start(article)
     inside = (lambda i: i < body) if headline else (lambda i: i >= body)
-    spans = direct.back_to_back([s for s in marks.direct_spans(doc, sents.paragraphs)
+    paragraphs = [p for p in sents.paragraphs if (p[0] < body if headline else p[1] > body)]
+    spans = direct.back_to_back([s for s in marks.direct_spans(doc, paragraphs)
                                  if inside(s[0]) and content.direct_span_ok(s, doc)
                                  and not direct.is_term(s, article)], doc)
     in_direct = with_marks(spans)

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from transforms.lang import de
 
 _PAIRS = dict(de.QUOTE_PAIRS)  # opening -> closing, in the order they are tried
+OPENING_MARKS = frozenset(_PAIRS)
 _NESTED_OPENERS = {"‚"}
 
 

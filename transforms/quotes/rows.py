@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
+from transforms.entities.canonical import sentence_index
 from transforms.provenance import row_provenance
 from transforms.quotes.model import Quotation
 from transforms.who.events import argument_row
@@ -17,17 +18,10 @@ def quote_id(article_id: str, start: int, end: int, kind: str) -> str:
 
 def quote_rows(article) -> list[dict]:
     """The ``quotes`` rows of one article (an ``ArticleContext``)."""
-    sentence_of = model_sentences(article.doc)
+    # sentence indices as the model's sentences count them (as the events' ``sentence``
+    # does), not the quotation steps' own sentences
+    sentence_of = sentence_index(article.doc)
     return [quote_row(q, article, sentence_of) for q in article.quotes]
-
-
-def model_sentences(doc) -> list[int]:
-    """Each token's sentence index as the model's sentences count them (as the events'
-    ``sentence`` does): the quotation steps read sentences of their own."""
-    out = [0] * len(doc)
-    for k, sent in enumerate(doc.sents):
-        out[sent.start:sent.end] = [k] * (sent.end - sent.start)
-    return out
 
 
 def char_spans(quote: Quotation, doc) -> list[tuple[int, int]]:

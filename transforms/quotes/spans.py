@@ -16,10 +16,6 @@ from typing import Iterable, Iterator
 Spans = list[tuple[int, int]]
 
 
-def covers(spans: Spans, i: int) -> bool:
-    return any(s <= i < e for s, e in spans)
-
-
 def contains(outer: Spans, inner: Spans) -> bool:
     """Whether each of ``inner``'s ranges lies inside one of ``outer``'s."""
     return all(any(s <= qs and qe <= e for s, e in outer) for qs, qe in inner)

@@ -281,12 +281,8 @@ def _visible(text: str) -> bool:
                and ch not in _BLANK_LETTERS and not ch.isspace() for ch in text)
 
 
-def _is_control(ch: str) -> bool:
-    return ch not in "\t\n\r\f" and ch != "\x00" and unicodedata.category(ch) == "Cc"
-
-
-# The characters _is_control is true of (category Cc is U+0000-U+001F and U+007F-U+009F),
-# to count them in one pass of the regex engine rather than a call per character.
+# Control characters (category Cc: U+0000-U+001F and U+007F-U+009F) but NUL, tab, line
+# feed, carriage return and form feed, counted in one pass of the regex engine.
 _CONTROLS = re.compile("[\x01-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 

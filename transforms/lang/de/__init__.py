@@ -202,15 +202,11 @@ def is_subjunctive(token) -> bool:
 def dental_subjunctives() -> frozenset[str]:
     """Konjunktiv I forms of verbs whose stem ends in t or d ("gelte", "bedeute",
     "melde"), which look like a weak past tense: the lookup table's verbs, minus -n.
-    Built once per machine and kept (``transforms.derived``)."""
-    from transforms import derived
-
-    def build() -> list[str]:
-        return sorted({lemma[:-1] for lemma in set(lookup_lemmas().values())
-                       if isinstance(lemma, str) and lemma[:1].islower()
-                       and lemma.endswith(("ten", "den")) and len(lemma) > 4})
-    key = derived.key([Path(__file__)], ("spacy-lookups-data",))
-    return frozenset(derived.cached("dental-subjunctives", key, build))
+    Built once per machine and kept."""
+    return _kept_from_lookups("dental-subjunctives", lambda: sorted(
+        {lemma[:-1] for lemma in set(lookup_lemmas().values())
+         if isinstance(lemma, str) and lemma[:1].islower()
+         and lemma.endswith(("ten", "den")) and len(lemma) > 4}))
 
 
 def separable_bases(verb: str) -> list[str]:
@@ -256,14 +252,18 @@ def known_compound(word: str) -> bool:
 def known_nouns() -> frozenset[str]:
     """Capitalised word forms of the lookup table: German common nouns ("Blitz",
     "Taifun"). A capitalised word not among them may well be a name. Built once per
+    machine and kept."""
+    return _kept_from_lookups("known-nouns", lambda: sorted(
+        {word for pair in lookup_lemmas().items() for word in pair
+         if isinstance(word, str) and word[:1].isupper()}))
+
+
+def _kept_from_lookups(name: str, build) -> frozenset[str]:
+    """A word set derived from the lookup table by this module's rules, built once per
     machine and kept (``transforms.derived``)."""
     from transforms import derived
-
-    def build() -> list[str]:
-        return sorted({word for pair in lookup_lemmas().items() for word in pair
-                       if isinstance(word, str) and word[:1].isupper()})
     key = derived.key([Path(__file__)], ("spacy-lookups-data",))
-    return frozenset(derived.cached("known-nouns", key, build))
+    return frozenset(derived.cached(name, key, build))
 
 
 def lookup_lemmas() -> dict[str, str]:
